@@ -1,0 +1,84 @@
+import { Command } from "commander";
+import { createServices } from "./app.ts";
+import { ConfigError, configDocs, loadConfig } from "./config.ts";
+import { openDatabase } from "./core/db/connect.ts";
+import { migrateToLatest } from "./core/db/migrate.ts";
+import { databaseTarget, start } from "./main.ts";
+import { seedDemo } from "./seed/seed.ts";
+
+async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const database = await openDatabase(databaseTarget(loadConfig()));
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command("rathaus")
+    .description(
+      "Digitales Rathaus – operator commands. Configuration comes from the environment (see README).",
+    )
+    .showHelpAfterError();
+
+  program
+    .command("start")
+    .description("migrate the database, seed the demo when empty (embedded mode) and serve HTTP")
+    .action(() => start());
+
+  program
+    .command("migrate")
+    .description("apply all pending database migrations and exit")
+    .action(() =>
+      withDatabase(async (database) => {
+        const applied = await migrateToLatest(database.db);
+        console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+      }),
+    );
+
+  program
+    .command("seed")
+    .description("create or update the demo municipalities Usingen and Neu-Anspach (idempotent)")
+    .action(() =>
+      withDatabase(async (database) => {
+        await migrateToLatest(database.db);
+        const slugs = await seedDemo(createServices(database));
+        console.log(`Seeded: ${slugs.join(", ")}`);
+      }),
+    );
+
+  program
+    .command("check-config")
+    .description("validate the environment configuration and print it without secrets")
+    .action(() => {
+      const config = loadConfig(process.env, { persistSecrets: false });
+      const shown = {
+        ...config,
+        sessionSecret: "(set)",
+        databaseUrl: config.databaseUrl?.replace(/:[^:@/]*@/, ":***@"),
+      };
+      console.log(JSON.stringify(shown, null, 2));
+      console.log("Configuration is valid.");
+    });
+
+  program.addHelpText(
+    "after",
+    `\nEnvironment variables:\n${Object.entries(configDocs)
+      .map(([name, doc]) => `  ${name.padEnd(20)} ${doc.replaceAll("`", "")}`)
+      .join("\n")}`,
+  );
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** Public base URL, used for absolute links and to decide whether cookies are `Secure`. */
+  publicUrl: string;
+  dataDir: string;
+  /** PostgreSQL URL; `undefined` selects the embedded PGlite database in `dataDir/db`. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  sessionSecret: string;
+  logLevel: LogLevel;
+  /** Seed the demo municipalities when the database has no tenant yet. */
+  seedDemo: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+}
+
+/** One documented entry per environment variable; the README table is generated from the same words. */
+export const configDocs: Record<string, string> = {
+  NODE_ENV:
+    "`production` makes missing secrets a start-up error and turns on `Secure` cookies. Default `development`.",
+  PORT: "HTTP port. Default `3000`.",
+  HOST: "Interface to listen on. Default `0.0.0.0`.",
+  PUBLIC_URL: "External base URL (e.g. `https://rathaus.example.de`). Default `http://localhost:PORT`.",
+  DATA_DIR: "Folder for the embedded database, the generated session secret and files. Default `./data`.",
+  DATABASE_URL: "PostgreSQL connection URL. Unset: embedded PGlite in `DATA_DIR/db`. Required in production.",
+  DATABASE_POOL_SIZE: "Maximum PostgreSQL connections of this process. Default `10`.",
+  SESSION_SECRET:
+    "At least 32 characters, signs cookies. Unset outside production: generated once into `DATA_DIR/session-secret`.",
+  LOG_LEVEL: "pino level (`fatal` … `trace`, `silent`). Default `info`.",
+  SEED_DEMO:
+    "`true` seeds Usingen and Neu-Anspach into an empty database at start. Default `true` with PGlite, `false` with PostgreSQL.",
+  TRUST_PROXY: "`true` when behind a reverse proxy that sets `X-Forwarded-*`. Default `false`.",
+  BODY_LIMIT_BYTES: "Largest accepted request body for forms and JSON. Default `1048576` (1 MiB).",
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]) {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]) {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["true", "1", "yes"].includes(raw)) return true;
+  if (["false", "0", "no"].includes(raw)) return false;
+  problems.push(`${name} must be true or false, got "${env[name]}"`);
+  return fallback;
+}
+
+function storedSessionSecret(dataDir: string): string {
+  const file = join(dataDir, "session-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    try {
+      writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      return readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
+}
+
+const logLevels: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/**
+ * Reads the environment into a typed config. Every problem is collected and reported at once;
+ * `persistSecrets: false` (check-config, tests) never writes a generated secret to disk.
+ */
+export function loadConfig(env: Env = process.env, options: { persistSecrets?: boolean } = {}): Config {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? "development";
+  if (!["development", "production", "test"].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === "production";
+  const port = integer(env, "PORT", 3000, 0, 65535, problems);
+  const dataDir = resolve(env.DATA_DIR || "./data");
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push("DATABASE_URL must start with postgres:// or postgresql://");
+  }
+  if (production && !databaseUrl) {
+    problems.push(
+      "DATABASE_URL is required in production (the embedded PGlite database is for trying out only)",
+    );
+  }
+  let sessionSecret = env.SESSION_SECRET ?? "";
+  if (sessionSecret && sessionSecret.length < 32)
+    problems.push("SESSION_SECRET must have at least 32 characters");
+  if (!sessionSecret && production) problems.push("SESSION_SECRET is required in production");
+  if (!sessionSecret && !production) {
+    sessionSecret =
+      options.persistSecrets === false ? randomBytes(32).toString("base64url") : storedSessionSecret(dataDir);
+  }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
+  try {
+    new URL(publicUrl);
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute URL, got "${env.PUBLIC_URL}"`);
+  }
+  const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
+  if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(", ")}`);
+
+  const config: Config = {
+    env: nodeEnv as Config["env"],
+    port,
+    host: env.HOST || "0.0.0.0",
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 500, problems),
+    sessionSecret,
+    logLevel,
+    seedDemo: boolean(env, "SEED_DEMO", !databaseUrl, problems),
+    trustProxy: boolean(env, "TRUST_PROXY", false, problems),
+    bodyLimitBytes: integer(env, "BODY_LIMIT_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export function usesHttps(config: Config): boolean {
+  return config.publicUrl.startsWith("https://");
+}

@@ -1,0 +1,4 @@
+import type { TenantsTables } from "#modules/tenants/tenants.schema.ts";
+
+/** The one Kysely database type: every module's tables, combined. */
+export interface Database extends TenantsTables {}

@@ -1,0 +1,28 @@
+import type { Lang } from "#core/i18n/lang.ts";
+import type { SiteChrome } from "#core/views/site-chrome.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Language of the response: explicit choice, else Accept-Language, else German. */
+    lang: Lang;
+    /** Frame of the page for this request; set by the tenant resolver, else the installation's own. */
+    chrome: SiteChrome | undefined;
+  }
+}
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Accepts a caller's X-Request-Id only when it is short and plain, so it cannot poison logs. */
+export function requestIdFrom(header: string | string[] | undefined, fallback: () => string): string {
+  return typeof header === "string" && requestIdPattern.test(header) ? header : fallback();
+}
+
+export function isApiPath(url: string): boolean {
+  return url === "/api" || url.startsWith("/api/");
+}
+
+/** Path of a URL without its query string. */
+export function pathOf(url: string): string {
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
+}

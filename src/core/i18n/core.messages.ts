@@ -1,0 +1,58 @@
+import { defineMessages } from "./messages.ts";
+
+export const coreMessages = defineMessages(
+  {
+    skipToContent: "Zum Inhalt springen",
+    officialSite: "Ein Online-Angebot Ihrer Kommune",
+    languageSwitch: "English",
+    languageSwitchLabel: "Switch to English",
+    footerNavLabel: "Rechtliches",
+    installationName: "Digitales Rathaus",
+    notFoundTitle: "Seite nicht gefunden",
+    notFoundText: "Die Seite, die Sie aufgerufen haben, gibt es nicht. Bitte prüfen Sie die Adresse.",
+    forbiddenTitle: "Zugriff nicht erlaubt",
+    forbiddenText: "Sie haben keine Berechtigung, diese Seite aufzurufen.",
+    csrfTitle: "Formular abgelaufen",
+    csrfText:
+      "Ihr Formular konnte nicht angenommen werden, weil die Sicherheitsprüfung fehlgeschlagen ist. Bitte laden Sie die Seite neu und senden Sie das Formular noch einmal.",
+    badRequestTitle: "Ungültige Anfrage",
+    badRequestText: "Ihre Anfrage konnte nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben.",
+    tooLargeTitle: "Anfrage zu groß",
+    tooLargeText: "Die gesendeten Daten sind zu groß. Bitte senden Sie weniger oder kleinere Daten.",
+    tooManyTitle: "Zu viele Anfragen",
+    tooManyText: "Sie haben zu viele Anfragen in kurzer Zeit gesendet. Bitte warten Sie einen Moment.",
+    serverErrorTitle: "Ein Fehler ist aufgetreten",
+    serverErrorText:
+      "Leider ist bei uns ein technischer Fehler aufgetreten. Ihre Daten sind nicht verloren gegangen. Bitte versuchen Sie es später noch einmal.",
+    errorReference: "Fehlernummer für Rückfragen: {id}",
+    backToHome: "Zur Startseite",
+    errorSummaryTitle: "Bitte korrigieren Sie folgende Angaben:",
+  },
+  {
+    skipToContent: "Skip to main content",
+    officialSite: "An online service of your municipality",
+    languageSwitch: "Deutsch",
+    languageSwitchLabel: "Auf Deutsch wechseln",
+    footerNavLabel: "Legal",
+    installationName: "Digital Town Hall",
+    notFoundTitle: "Page not found",
+    notFoundText: "The page you requested does not exist. Please check the address.",
+    forbiddenTitle: "Access denied",
+    forbiddenText: "You are not allowed to open this page.",
+    csrfTitle: "Form expired",
+    csrfText:
+      "Your form could not be accepted because the security check failed. Please reload the page and send the form again.",
+    badRequestTitle: "Invalid request",
+    badRequestText: "Your request could not be processed. Please check what you entered.",
+    tooLargeTitle: "Request too large",
+    tooLargeText: "The data you sent is too large. Please send less or smaller data.",
+    tooManyTitle: "Too many requests",
+    tooManyText: "You have sent too many requests in a short time. Please wait a moment.",
+    serverErrorTitle: "Something went wrong",
+    serverErrorText:
+      "Sorry, a technical error occurred on our side. Your data has not been lost. Please try again later.",
+    errorReference: "Error reference for enquiries: {id}",
+    backToHome: "Go to the home page",
+    errorSummaryTitle: "Please correct the following:",
+  },
+);

@@ -1,0 +1,12 @@
+export { installationChrome, tenantChrome } from "./tenants.chrome.ts";
+export { rewriteForHostname } from "./tenants.hostnames.ts";
+export { legalPageKeys, tenantPaths } from "./tenants.paths.ts";
+export { tenantsRoutes } from "./tenants.routes.tsx";
+export type { OpeningHours, PageKey } from "./tenants.schema.ts";
+export {
+  createTenantsService,
+  reservedSlugs,
+  type Tenant,
+  type TenantInput,
+  type TenantsService,
+} from "./tenants.service.ts";

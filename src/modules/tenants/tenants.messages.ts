@@ -1,0 +1,58 @@
+import { defineMessages } from "#core/i18n/messages.ts";
+
+export const tenantMessages = defineMessages(
+  {
+    siteName: "Digitales Rathaus {name}",
+    landingTitle: "Digitales Rathaus",
+    landingIntro:
+      "Erledigen Sie Behördengänge online, von zu Hause und zu jeder Zeit. Wählen Sie Ihre Stadt oder Gemeinde:",
+    landingListLabel: "Städte und Gemeinden",
+    landingEmpty: "Es ist noch keine Kommune eingerichtet.",
+    homeIntro:
+      "Willkommen im Digitalen Rathaus. Hier können Sie Anliegen bei der Verwaltung online erledigen, ohne ins Rathaus zu kommen.",
+    servicesHeading: "Online-Dienste",
+    servicesPending: "Die Online-Dienste von {name} werden hier aufgeführt, sobald sie freigeschaltet sind.",
+    councilHeading: "Politik und Ratsinformation",
+    councilPending: "Sitzungen, Tagesordnungen und Beschlüsse der Gremien werden hier veröffentlicht.",
+    contactHeading: "Kontakt",
+    addressLabel: "Anschrift",
+    phoneLabel: "Telefon",
+    emailLabel: "E-Mail",
+    websiteLabel: "Website",
+    openingHoursHeading: "Öffnungszeiten",
+    impressum: "Impressum",
+    datenschutz: "Datenschutzerklärung",
+    barrierefreiheit: "Erklärung zur Barrierefreiheit",
+    pageMissing:
+      "Dieser Text wurde von der Kommune noch nicht hinterlegt. Bitte wenden Sie sich an: {contact}",
+    onlyGerman: "Dieser Text liegt nur auf Deutsch vor.",
+    operatorFooter: "Digitales Rathaus – Open-Source-Plattform für Kommunen",
+  },
+  {
+    siteName: "Digital Town Hall {name}",
+    landingTitle: "Digital Town Hall",
+    landingIntro:
+      "Deal with the authorities online, from home, at any time. Choose your town or municipality:",
+    landingListLabel: "Towns and municipalities",
+    landingEmpty: "No municipality has been set up yet.",
+    homeIntro:
+      "Welcome to the Digital Town Hall. Here you can deal with the administration online, without coming to the town hall.",
+    servicesHeading: "Online services",
+    servicesPending: "The online services of {name} will be listed here as soon as they are available.",
+    councilHeading: "Politics and council information",
+    councilPending:
+      "Meetings, agendas and decisions of the council and its committees will be published here.",
+    contactHeading: "Contact",
+    addressLabel: "Address",
+    phoneLabel: "Phone",
+    emailLabel: "Email",
+    websiteLabel: "Website",
+    openingHoursHeading: "Opening hours",
+    impressum: "Legal notice (Impressum)",
+    datenschutz: "Privacy policy",
+    barrierefreiheit: "Accessibility statement",
+    pageMissing: "The municipality has not provided this text yet. Please contact: {contact}",
+    onlyGerman: "This text is only available in German.",
+    operatorFooter: "Digital Town Hall – open-source platform for municipalities",
+  },
+);
