@@ -35,7 +35,7 @@ export async function buildApp(
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     genReqId: (req) => requestIdFrom(req.headers["x-request-id"], randomUUID),
     rewriteUrl: (req) =>
       rewriteForHostname(req.url ?? "/", req.headers.host, services.tenants.slugForHostname),

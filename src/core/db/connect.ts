@@ -68,7 +68,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => db.destroy(),
     };
   }
-  const pglite = await openPglite(target.dataDir, target.loadDataDir);
+  return databaseOnPglite(await openPglite(target.dataDir, target.loadDataDir));
+}
+
+export function databaseOnPglite(pglite: PGlite): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

@@ -1,16 +1,10 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, type Kysely, type MigrationResultSet, Migrator } from "kysely";
-
-export const migrationFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
+import type { Kysely, MigrationResultSet } from "kysely";
+import { Migrator } from "kysely";
+import { migrations } from "../../../migrations/index.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
-  });
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 /**

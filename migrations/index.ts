@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as tenants from "./20261127T0001_tenants.ts";
+
+/**
+ * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
+ * code runs under tsx, vitest and a compiled build; test/db/migrations.test.ts fails when a file is missing here.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261127T0001_tenants": tenants,
+};
