@@ -3,6 +3,7 @@ import { createServices } from "./app.ts";
 import { ConfigError, configDocs, loadConfig } from "./config.ts";
 import { openDatabase } from "./core/db/connect.ts";
 import { migrateToLatest } from "./core/db/migrate.ts";
+import { AppError } from "./core/http/errors.ts";
 import { databaseTarget, start } from "./main.ts";
 import { seedDemo } from "./seed/seed.ts";
 
@@ -49,6 +50,21 @@ export function buildCli(): Command {
     );
 
   program
+    .command("set-hostnames")
+    .description("serve a municipality on its own hostnames as well (no hostname given: remove them)")
+    .argument("<slug>", "the municipality, e.g. usingen")
+    .argument("[hostnames...]", "e.g. rathaus.usingen.de")
+    .action((slug: string, hostnames: string[]) =>
+      withDatabase(async (database) => {
+        await migrateToLatest(database.db);
+        await createServices(database).tenants.setHostnames(slug, hostnames);
+        console.log(
+          hostnames.length ? `${slug} is served on ${hostnames.join(", ")}` : `${slug}: hostnames removed`,
+        );
+      }),
+    );
+
+  program
     .command("check-config")
     .description("validate the environment configuration and print it without secrets")
     .action(() => {
@@ -78,6 +94,11 @@ export async function runCli(argv: string[]): Promise<void> {
     if (error instanceof ConfigError) {
       console.error(error.message);
       process.exit(2);
+    }
+    if (error instanceof AppError) {
+      const details = error.fields.map((f) => `\n  - ${f.field}: ${f.message}`).join("");
+      console.error(`${error.message}${details}`);
+      process.exit(1);
     }
     throw error;
   }

@@ -52,7 +52,7 @@ type Env = Record<string, string | undefined>;
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]) {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN; // decimal digits only: no "0x10", "1e3", " 80"
   if (!Number.isInteger(value) || value < min || value > max) {
     problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
     return fallback;
@@ -136,7 +136,7 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 500, problems),
     sessionSecret,
     logLevel,
-    seedDemo: boolean(env, "SEED_DEMO", !databaseUrl, problems),
+    seedDemo: boolean(env, "SEED_DEMO", !production, problems),
     trustProxy: boolean(env, "TRUST_PROXY", false, problems),
     bodyLimitBytes: integer(env, "BODY_LIMIT_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
   };

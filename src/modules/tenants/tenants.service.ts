@@ -1,8 +1,7 @@
 import { uuidv7 } from "#core/db/ids.ts";
 import { tenantScope } from "#core/db/tenant-scope.ts";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
-import type { FieldError } from "#core/http/errors.ts";
-import { ValidationFailed } from "#core/http/errors.ts";
+import { Conflict, type FieldError, NotFound, ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { accessibleOnWhite } from "#core/views/colour.ts";
 import * as repo from "./tenants.repo.ts";
@@ -79,11 +78,13 @@ export function validateTenantInput(input: TenantInput): FieldError[] {
   if (input.logoSvg !== undefined && !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(input.logoSvg)) {
     errors.push({ field: "logoSvg", message: "The logo must be an SVG document." });
   }
-  for (const hostname of input.hostnames ?? []) {
-    if (!hostnamePattern.test(hostname))
-      errors.push({ field: "hostnames", message: `Invalid hostname: ${hostname}` });
-  }
-  return errors;
+  return [...errors, ...hostnameErrors(input.hostnames ?? [])];
+}
+
+function hostnameErrors(hostnames: string[]): FieldError[] {
+  return hostnames
+    .filter((hostname) => !hostnamePattern.test(hostname))
+    .map((hostname) => ({ field: "hostnames", message: `Invalid hostname: ${hostname}` }));
 }
 
 function toTenant(row: TenantRow): Tenant {
@@ -153,6 +154,21 @@ export function createTenantsService(db: Db, options: { cacheTtlMs?: number } = 
       const rows = await repo.findPage(tenantScope(db, tenant.id), key, lang);
       const page = rows.find((r) => r.lang === lang) ?? rows.find((r) => r.lang === "de");
       return page && { title: page.title, body: page.body, lang: page.lang };
+    },
+
+    /** Serves the municipality on these hostnames too (replacing earlier ones); an empty list removes them. */
+    async setHostnames(slug: string, hostnames: string[]): Promise<Tenant> {
+      const normalized = [...new Set(hostnames.map((h) => h.trim().toLowerCase()))];
+      const fresh = await load();
+      const tenant = fresh.bySlug.get(slug);
+      if (!tenant) throw NotFound(`There is no municipality "${slug}".`);
+      const errors = hostnameErrors(normalized);
+      if (errors.length > 0) throw ValidationFailed(errors);
+      const taken = normalized.find((h) => (fresh.slugByHostname.get(h) ?? slug) !== slug);
+      if (taken) throw Conflict(`${taken} already belongs to ${fresh.slugByHostname.get(taken)}.`);
+      await inTransaction(db, (tx) => repo.replaceHostnames(tx, tenant.id, normalized));
+      await load();
+      return tenant;
     },
 
     /** Creates the municipality or updates it when the slug exists (idempotent, used by seed and CLI). */
