@@ -1,7 +1,8 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
 import { pathOf } from "#core/http/request-context.ts";
 import { format } from "#core/i18n/messages.ts";
+import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { brandingCss, installationChrome, tenantChrome } from "./tenants.chrome.ts";
 import { hostnameFromHeader } from "./tenants.hostnames.ts";
 import { tenantMessages } from "./tenants.messages.ts";
@@ -72,9 +73,14 @@ export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: Tenan
         request.chrome = tenantChrome(tenant, request.tenantBase, request.lang);
       });
 
+      /** Tenant and page frame of a request under /{slug}; the hook above has set both. */
+      const resolved = (request: FastifyRequest) => ({
+        tenant: request.tenant as Tenant,
+        chrome: request.chrome as SiteChrome,
+      });
+
       scoped.get("/", async (request, reply) => {
-        const tenant = request.tenant as Tenant;
-        const chrome = request.chrome ?? tenantChrome(tenant, request.tenantBase, request.lang);
+        const { tenant, chrome } = resolved(request);
         const path = tenantPaths.home(request.tenantBase);
         return reply.type("text/html; charset=utf-8").send(await TenantHomePage({ chrome, tenant, path }));
       });
@@ -100,8 +106,7 @@ export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: Tenan
       scoped.get<{ Params: { page: string } }>("/:page", async (request, reply) => {
         const key = request.params.page as PageKey;
         if (!legalPageKeys.includes(key)) throw NotFound();
-        const tenant = request.tenant as Tenant;
-        const chrome = request.chrome ?? tenantChrome(tenant, request.tenantBase, request.lang);
+        const { tenant, chrome } = resolved(request);
         const t = tenantMessages[request.lang];
         const page = await tenants.legalPage(tenant, key, request.lang);
         const contact = [tenant.officialName, tenant.contact.email, tenant.contact.phone]
