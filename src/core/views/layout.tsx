@@ -6,6 +6,7 @@ export const assetPaths = {
   kernCss: "/assets/kern/kern.min.css",
   kernFonts: "/assets/kern/fonts/fira-sans.css",
   appCss: "/assets/app.css",
+  favicon: "/assets/favicon.svg",
 } as const;
 
 function languageSwitchHref(path: string, lang: string): string {
@@ -19,13 +20,15 @@ export function Layout(props: PropsWithChildren<{ chrome: SiteChrome; page: Page
   return (
     <>
       {"<!doctype html>"}
-      <html lang={chrome.lang}>
+      {/* KERN follows the system's dark mode unless told otherwise; the municipal colours are made for light. */}
+      <html lang={chrome.lang} data-kern-theme="light">
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>
             {page.title === chrome.siteName ? page.title : `${page.title} – ${chrome.siteName}`}
           </title>
+          <link rel="icon" type="image/svg+xml" href={chrome.logoHref ?? assetPaths.favicon} />
           <link rel="stylesheet" href={assetPaths.kernFonts} />
           <link rel="stylesheet" href={assetPaths.kernCss} />
           <link rel="stylesheet" href={assetPaths.appCss} />
@@ -80,7 +83,12 @@ export function Layout(props: PropsWithChildren<{ chrome: SiteChrome; page: Page
                 <ul class="kern-list kern-list--horizontal site-footer__links">
                   {chrome.footerLinks.map((link) => (
                     <li>
-                      <a class="kern-link" href={link.href} safe>
+                      <a
+                        class="kern-link"
+                        href={link.href}
+                        aria-current={link.href === page.path ? "page" : undefined}
+                        safe
+                      >
                         {link.label}
                       </a>
                     </li>

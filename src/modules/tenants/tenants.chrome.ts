@@ -1,5 +1,6 @@
 import type { Lang } from "#core/i18n/lang.ts";
 import { format } from "#core/i18n/messages.ts";
+import { accessibleOn, footerSurfaceColour } from "#core/views/colour.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { tenantMessages } from "./tenants.messages.ts";
 import { legalPageKeys, tenantPaths } from "./tenants.paths.ts";
@@ -34,6 +35,11 @@ export function installationChrome(lang: Lang): SiteChrome {
   };
 }
 
+/**
+ * The municipality's colour for the header background (white text on it) and as KERN's action colour for
+ * links and buttons; links also sit on the grey footer, so the action colour is darkened further if needed.
+ */
 export function brandingCss(tenant: Tenant): string {
-  return `:root {\n  --brand-colour: ${tenant.colour};\n  --kern-color-action-default: ${tenant.colour};\n}\n`;
+  const action = accessibleOn(tenant.colour, footerSurfaceColour);
+  return `:root {\n  --brand-colour: ${tenant.colour};\n  --kern-color-action-default: ${action};\n}\n`;
 }

@@ -76,10 +76,11 @@ export function TenantHomePage(props: { chrome: SiteChrome; tenant: Tenant; path
           </dl>
           {tenant.openingHours.length > 0 ? (
             <>
-              <h3 class="kern-heading-small" safe>
+              <h3 class="kern-heading-small home-section__subheading" safe>
                 {t.openingHoursHeading}
               </h3>
-              <dl class="kern-description-list">
+              {/* The municipality enters its opening hours in German. */}
+              <dl class="kern-description-list" lang={chrome.lang === "de" ? undefined : "de"}>
                 {tenant.openingHours.map((entry) => (
                   <div class="kern-description-list-item">
                     <dt class="kern-description-list-item__key" safe>

@@ -1,3 +1,4 @@
+import { format } from "#core/i18n/messages.ts";
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { tenantMessages } from "../tenants.messages.ts";
@@ -24,14 +25,19 @@ export function LandingPage(props: { chrome: SiteChrome; model: LandingModel }):
       ) : (
         <ul class="tenant-list" aria-label={t.landingListLabel}>
           {municipalities.map((m) => (
-            <li class="kern-card tenant-list__item">
+            <li class="kern-card kern-card--interactive tenant-list__item">
               <div class="kern-card__container">
                 <div class="kern-card__header">
                   <h2 class="kern-heading-small">
-                    <a class="kern-link" href={m.href} safe>
+                    <a class="kern-link kern-link--stretched" href={m.href} safe>
                       {m.officialName}
                     </a>
                   </h2>
+                </div>
+                <div class="kern-card__body">
+                  <p class="kern-body" safe>
+                    {format(t.siteName, { name: m.name })}
+                  </p>
                 </div>
               </div>
             </li>

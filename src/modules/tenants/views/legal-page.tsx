@@ -17,7 +17,7 @@ export function LegalPageView(props: { chrome: SiteChrome; model: LegalPageModel
   const paragraphs = model.body.split(/\n\s*\n/).filter((p) => p.trim());
   return (
     <Layout chrome={chrome} page={{ title: model.title, path: model.path }}>
-      <h1 class="kern-heading-large" safe>
+      <h1 class="kern-heading-large" lang={model.textLang} safe>
         {model.title}
       </h1>
       {model.textLang ? (
