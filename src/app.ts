@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type Config, usesHttps } from "./config.ts";
 import type { DatabaseHandle } from "./core/db/connect.ts";
-import { registerErrorHandling } from "./core/http/error-handler.ts";
+import { registerErrorHandling, respondWithError } from "./core/http/error-handler.ts";
+import { BadRequest } from "./core/http/errors.ts";
 import { languagePlugin } from "./core/http/language.ts";
 import { operationsPlugin } from "./core/http/operations.ts";
-import { requestIdFrom } from "./core/http/request-context.ts";
+import { isValidHost, requestIdFrom } from "./core/http/request-context.ts";
 import { securityPlugin } from "./core/http/security.ts";
 import { staticAssets } from "./core/http/static-assets.ts";
+import { negotiateLang } from "./core/i18n/lang.ts";
 import {
   createTenantsService,
   installationChrome,
@@ -25,6 +27,8 @@ export function createServices(database: DatabaseHandle): Services {
   return { tenants: createTenantsService(database.db) };
 }
 
+const fallbackChrome = (request: FastifyRequest) => installationChrome(request.lang);
+
 export async function buildApp(
   config: Config,
   database: DatabaseHandle,
@@ -37,6 +41,16 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { maxParamLength: 200 },
     genReqId: (req) => requestIdFrom(req.headers["x-request-id"], randomUUID),
+    // Malformed percent-encoding and over-long path segments are rejected by the router before any hook:
+    // answer them like every other error (a page, or problem+json under /api/), not with Fastify's JSON.
+    // They skip the hooks too, so the language is negotiated here.
+    frameworkErrors: (error, request, reply) => {
+      request.lang = negotiateLang(undefined, request.headers["accept-language"]);
+      reply.header("x-request-id", request.id);
+      Promise.resolve(respondWithError(error, request, reply, fallbackChrome)).catch(() =>
+        reply.raw.writeHead(400).end(),
+      );
+    },
     rewriteUrl: (req) =>
       rewriteForHostname(req.url ?? "/", req.headers.host, services.tenants.slugForHostname),
   });
@@ -47,9 +61,13 @@ export async function buildApp(
 
   await app.register(securityPlugin, { cookieSecret: config.sessionSecret, secureCookies });
   await app.register(languagePlugin, { secureCookies });
+  // A malformed Host header is answered with 400 before anything looks at it (tenant by hostname, links).
+  app.addHook("onRequest", async (request) => {
+    if (!isValidHost(request.headers.host)) throw BadRequest("The Host header is not a valid host name.");
+  });
   await app.register(operationsPlugin, { database });
   await app.register(staticAssets);
-  registerErrorHandling(app, (request) => installationChrome(request.lang));
+  registerErrorHandling(app, fallbackChrome);
 
   await app.register(tenantsRoutes, { tenants: services.tenants });
   return app;

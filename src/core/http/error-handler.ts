@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { coreMessages } from "#core/i18n/core.messages.ts";
 import { ErrorPage } from "#core/views/error-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
-import { AppError, type FieldError } from "./errors.ts";
+import { AppError, type FieldError, NotFound } from "./errors.ts";
 import { isApiPath, pathOf } from "./request-context.ts";
 
 type CoreText = (typeof coreMessages)["de"];
@@ -83,27 +83,28 @@ export async function sendErrorPage(
 }
 
 /** One place decides how errors look: problem+json under /api/, a localized page everywhere else. */
+export function respondWithError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fallbackChrome: (r: FastifyRequest) => SiteChrome,
+): Promise<FastifyReply> | FastifyReply {
+  const problem = classify(error);
+  if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+  else request.log.info({ status: problem.status, type: problem.type }, "request rejected");
+  return isApiPath(request.url)
+    ? sendProblem(request, reply, problem)
+    : sendErrorPage(request, reply, problem, fallbackChrome);
+}
+
 export function registerErrorHandling(
   app: FastifyInstance,
   fallbackChrome: (r: FastifyRequest) => SiteChrome,
 ) {
-  const respond = (request: FastifyRequest, reply: FastifyReply, problem: Classified) =>
-    isApiPath(request.url)
-      ? sendProblem(request, reply, problem)
-      : sendErrorPage(request, reply, problem, fallbackChrome);
-
-  app.setErrorHandler(async (error, request, reply) => {
-    const problem = classify(error);
-    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
-    else request.log.info({ status: problem.status, type: problem.type }, "request rejected");
-    return respond(request, reply, problem);
-  });
-
+  app.setErrorHandler(async (error, request, reply) =>
+    respondWithError(error, request, reply, fallbackChrome),
+  );
   app.setNotFoundHandler(async (request, reply) =>
-    respond(
-      request,
-      reply,
-      classify(new AppError(404, "not-found", "The requested resource does not exist.")),
-    ),
+    respondWithError(NotFound(), request, reply, fallbackChrome),
   );
 }

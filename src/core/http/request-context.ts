@@ -17,6 +17,15 @@ export function requestIdFrom(header: string | string[] | undefined, fallback: (
   return typeof header === "string" && requestIdPattern.test(header) ? header : fallback();
 }
 
+// A DNS name (labels of letters, digits, "-" and "_"), an IPv4 address or an [IPv6] literal, with an optional port.
+const hostPattern =
+  /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
+
+/** Whether a Host header names a host; HTTP/1.0 requests without one (and an empty one) are accepted. */
+export function isValidHost(host: string | undefined): boolean {
+  return !host || (host.length <= 260 && hostPattern.test(host));
+}
+
 export function isApiPath(url: string): boolean {
   return url === "/api" || url.startsWith("/api/");
 }

@@ -1,0 +1,178 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, configDocs, loadConfig, usesHttps } from "./config.ts";
+
+const noPersist = { persistSecrets: false } as const;
+const secret = "s".repeat(32);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, noPersist);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+const tempDirs: string[] = [];
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("loadConfig", () => {
+  it("gives the embedded mode by default", () => {
+    const config = loadConfig({}, noPersist);
+    expect(config).toMatchObject({
+      env: "development",
+      port: 3000,
+      host: "0.0.0.0",
+      publicUrl: "http://localhost:3000",
+      dataDir: resolve("./data"),
+      databaseUrl: undefined,
+      databasePoolSize: 10,
+      logLevel: "info",
+      seedDemo: true,
+      trustProxy: false,
+      bodyLimitBytes: 1024 * 1024,
+    });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(usesHttps(config)).toBe(false);
+  });
+
+  it("does not seed the demo by default in production", () => {
+    const config = loadConfig(
+      { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", SESSION_SECRET: secret },
+      noPersist,
+    );
+    expect(config.databaseUrl).toBe("postgres://db/x");
+    expect(config.seedDemo).toBe(false);
+    expect(loadConfig({ SEED_DEMO: "false" }, noPersist).seedDemo).toBe(false);
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: "production",
+        PORT: "8080",
+        HOST: "127.0.0.1",
+        PUBLIC_URL: "https://rathaus.example.de/",
+        DATA_DIR: "/var/lib/rathaus",
+        DATABASE_URL: "postgresql://u:p@db:5432/rathaus",
+        DATABASE_POOL_SIZE: "20",
+        SESSION_SECRET: secret,
+        LOG_LEVEL: "warn",
+        SEED_DEMO: "yes",
+        TRUST_PROXY: "1",
+        BODY_LIMIT_BYTES: "2048",
+      },
+      noPersist,
+    );
+    expect(config).toEqual({
+      env: "production",
+      port: 8080,
+      host: "127.0.0.1",
+      publicUrl: "https://rathaus.example.de",
+      dataDir: "/var/lib/rathaus",
+      databaseUrl: "postgresql://u:p@db:5432/rathaus",
+      databasePoolSize: 20,
+      sessionSecret: secret,
+      logLevel: "warn",
+      seedDemo: true,
+      trustProxy: true,
+      bodyLimitBytes: 2048,
+    });
+    expect(usesHttps(config)).toBe(true);
+  });
+
+  it("documents every variable it reads", () => {
+    for (const name of [
+      "NODE_ENV",
+      "PORT",
+      "DATABASE_URL",
+      "SESSION_SECRET",
+      "DATA_DIR",
+      "BODY_LIMIT_BYTES",
+    ]) {
+      expect(configDocs[name]).toBeTruthy();
+    }
+  });
+
+  it("requires DATABASE_URL and SESSION_SECRET in production, both reported at once", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+    expect(problems).toHaveLength(2);
+    expect(problems.some((p) => p.includes("DATABASE_URL"))).toBe(true);
+    expect(problems.some((p) => p.includes("SESSION_SECRET"))).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: "production" }, noPersist)).toThrow(
+      /DATABASE_URL[\s\S]*SESSION_SECRET/,
+    );
+  });
+
+  it("reports all problems at once", () => {
+    const problems = problemsOf({
+      NODE_ENV: "staging",
+      PORT: "http",
+      DATABASE_URL: "mysql://db/x",
+      SESSION_SECRET: "short",
+      PUBLIC_URL: "not a url",
+      LOG_LEVEL: "loud",
+      DATABASE_POOL_SIZE: "0",
+      SEED_DEMO: "maybe",
+      TRUST_PROXY: "sometimes",
+      BODY_LIMIT_BYTES: "1",
+    });
+    const expected = [
+      "NODE_ENV",
+      "PORT",
+      "DATABASE_URL",
+      "SESSION_SECRET",
+      "PUBLIC_URL",
+      "LOG_LEVEL",
+      "DATABASE_POOL_SIZE",
+      "SEED_DEMO",
+      "TRUST_PROXY",
+      "BODY_LIMIT_BYTES",
+    ];
+    for (const name of expected)
+      expect(
+        problems.some((p) => p.startsWith(name)),
+        name,
+      ).toBe(true);
+    expect(problems).toHaveLength(expected.length);
+  });
+
+  it.each(["-1", "65536", "3000.5", "abc", "0x10", "1e3", " 80"])("rejects PORT=%s", (port) => {
+    const problems = problemsOf({ PORT: port });
+    expect(problems).toEqual([
+      expect.stringContaining(`PORT must be an integer from 0 to 65535, got "${port}"`),
+    ]);
+  });
+
+  it("accepts PORT=0 (any free port) and an empty PORT as the default", () => {
+    expect(loadConfig({ PORT: "0" }, noPersist).port).toBe(0);
+    expect(loadConfig({ PORT: "" }, noPersist).port).toBe(3000);
+  });
+
+  it("generates the session secret once and keeps it in the data dir", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rathaus-config-"));
+    tempDirs.push(dir);
+    const dataDir = join(dir, "nested", "data");
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dataDir, "session-secret"), "utf8").trim()).toBe(first.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(first.sessionSecret);
+  });
+
+  it("writes nothing with persistSecrets: false", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rathaus-config-"));
+    tempDirs.push(dir);
+    loadConfig({ DATA_DIR: dir }, noPersist);
+    expect(existsSync(join(dir, "session-secret"))).toBe(false);
+  });
+
+  it("uses a given SESSION_SECRET outside production too", () => {
+    expect(loadConfig({ SESSION_SECRET: secret }, noPersist).sessionSecret).toBe(secret);
+  });
+});
