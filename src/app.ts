@@ -7,7 +7,7 @@ import { BadRequest } from "./core/http/errors.ts";
 import { languagePlugin } from "./core/http/language.ts";
 import { operationsPlugin } from "./core/http/operations.ts";
 import { isValidHost, requestIdFrom } from "./core/http/request-context.ts";
-import { securityPlugin } from "./core/http/security.ts";
+import { securityHeadersSetter, securityPlugin } from "./core/http/security.ts";
 import { staticAssets } from "./core/http/static-assets.ts";
 import { negotiateLang } from "./core/i18n/lang.ts";
 import {
@@ -35,6 +35,8 @@ export async function buildApp(
   services: Services,
 ): Promise<FastifyInstance> {
   const secureCookies = usesHttps(config);
+  const securityOptions = { cookieSecret: config.sessionSecret, secureCookies };
+  const setSecurityHeaders = securityHeadersSetter(securityOptions);
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
     trustProxy: config.trustProxy,
@@ -47,6 +49,7 @@ export async function buildApp(
     frameworkErrors: (error, request, reply) => {
       request.lang = negotiateLang(undefined, request.headers["accept-language"]);
       reply.header("x-request-id", request.id);
+      setSecurityHeaders(request, reply);
       Promise.resolve(respondWithError(error, request, reply, fallbackChrome)).catch(() =>
         reply.raw.writeHead(400).end(),
       );
@@ -59,7 +62,7 @@ export async function buildApp(
     reply.header("x-request-id", request.id);
   });
 
-  await app.register(securityPlugin, { cookieSecret: config.sessionSecret, secureCookies });
+  await app.register(securityPlugin, securityOptions);
   await app.register(languagePlugin, { secureCookies });
   // A malformed Host header is answered with 400 before anything looks at it (tenant by hostname, links).
   app.addHook("onRequest", async (request) => {

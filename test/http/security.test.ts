@@ -168,10 +168,16 @@ describe.each(testDrivers())("security baseline on %s", (driver) => {
       const page = await rawRequest(t.url, "/usingen/%E0%A4%A");
       expect(page.status).toBe(400);
       expect(page.headers["content-type"]).toMatch(/^text\/html/);
+      expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+      expect(page.headers["x-content-type-options"]).toBe("nosniff");
       const api = await rawRequest(t.url, "/api/v1/tenants/%");
       expect(api.status).toBe(400);
       expect(api.headers["content-type"]).toMatch(/^application\/problem\+json/);
-      expect(JSON.parse(api.body)).toMatchObject({ status: 400, instance: "/api/v1/tenants/%" });
+      expect(JSON.parse(api.body)).toMatchObject({
+        type: "/problems/bad-request",
+        status: 400,
+        instance: "/api/v1/tenants/%",
+      });
     });
 
     it.each([
@@ -220,6 +226,7 @@ describe.each(testDrivers())("security baseline on %s", (driver) => {
       });
       expect(response.status).toBe(413);
       expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(response.body)).toMatchObject({ type: "/problems/payload-too-large", status: 413 });
     });
 
     it("answers invalid JSON under /api/ with problem+json 400", async () => {
@@ -231,7 +238,7 @@ describe.each(testDrivers())("security baseline on %s", (driver) => {
       expect(response.status).toBe(400);
       expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
       const body = JSON.parse(response.body);
-      expect(body).toMatchObject({ status: 400, instance: "/api/v1/tenants" });
+      expect(body).toMatchObject({ type: "/problems/bad-request", status: 400, instance: "/api/v1/tenants" });
       expect(Object.keys(body)).toEqual(
         expect.arrayContaining(["type", "title", "status", "detail", "instance"]),
       );

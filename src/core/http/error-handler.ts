@@ -26,6 +26,20 @@ const pagesByStatus: Record<number, Classified["page"]> = {
 
 const csrfPage: Classified["page"] = { title: "csrfTitle", text: "csrfText" };
 
+/** Our own stable problem types for errors raised by Fastify and its plugins (their codes are internals). */
+const problemTypeByStatus: Record<number, string> = {
+  400: "bad-request",
+  403: "forbidden",
+  404: "not-found",
+  405: "method-not-allowed",
+  406: "not-acceptable",
+  413: "payload-too-large",
+  414: "uri-too-long",
+  415: "unsupported-media-type",
+  429: "too-many-requests",
+  431: "headers-too-large",
+};
+
 /** Maps anything thrown to a client-safe description; unknown errors become an opaque 500. */
 export function classify(error: unknown): Classified {
   if (error instanceof AppError) {
@@ -36,7 +50,7 @@ export function classify(error: unknown): Classified {
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const isCsrf = fastifyError.code?.startsWith("FST_CSRF") ?? false;
-    const type = isCsrf ? "csrf-token-invalid" : (fastifyError.code ?? "bad-request").toLowerCase();
+    const type = isCsrf ? "csrf-token-invalid" : (problemTypeByStatus[status] ?? "bad-request");
     const page = isCsrf ? csrfPage : (pagesByStatus[status] ?? badRequestPage);
     return { status, type, detail: fastifyError.message ?? "Bad request", fields: [], page };
   }

@@ -1,10 +1,11 @@
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
-import fastifyHelmet from "@fastify/helmet";
+import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import helmet from "helmet";
 
 export interface SecurityOptions {
   cookieSecret: string;
@@ -13,29 +14,43 @@ export interface SecurityOptions {
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
+function helmetOptions(opts: SecurityOptions): FastifyHelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        ...(opts.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: opts.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  };
+}
+
+/**
+ * The same security headers for responses written outside the hook chain (router errors answered in
+ * Fastify's `frameworkErrors`, where no onRequest hook has run).
+ */
+export function securityHeadersSetter(opts: SecurityOptions) {
+  // @fastify/helmet and helmet ship the same option types twice (CJS and ESM declarations).
+  const middleware = helmet(helmetOptions(opts) as Parameters<typeof helmet>[0]);
+  return (request: FastifyRequest, reply: FastifyReply) => middleware(request.raw, reply.raw, () => {});
+}
+
 /** Security headers with a strict CSP (no inline script or style), signed cookies, CSRF, body parsing, rate limits. */
 export const securityPlugin = fp(
   async (app: FastifyInstance, opts: SecurityOptions) => {
-    await app.register(fastifyHelmet, {
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'none'"],
-          objectSrc: ["'none'"],
-          ...(opts.secureCookies ? { upgradeInsecureRequests: [] } : {}),
-        },
-      },
-      strictTransportSecurity: opts.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    });
+    await app.register(fastifyHelmet, helmetOptions(opts));
     await app.register(fastifyCookie, { secret: opts.cookieSecret, hook: "onRequest" });
     await app.register(fastifyFormbody);
     await app.register(fastifyCsrf, {
