@@ -2,13 +2,14 @@ import { Command } from "commander";
 import { createServices } from "./app.ts";
 import { ConfigError, configDocs, loadConfig } from "./config.ts";
 import { openDatabase } from "./core/db/connect.ts";
+import { DataDirInUse } from "./core/db/data-dir-lock.ts";
 import { migrateToLatest } from "./core/db/migrate.ts";
 import { AppError } from "./core/http/errors.ts";
 import { databaseTarget, start } from "./main.ts";
 import { seedDemo } from "./seed/seed.ts";
 
 async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
-  const database = await openDatabase(databaseTarget(loadConfig()));
+  const database = await openDatabase(databaseTarget(loadConfig(process.env, { persistSecrets: false })));
   try {
     return await work(database);
   } finally {
@@ -25,7 +26,9 @@ export function buildCli(): Command {
 
   program
     .command("start")
-    .description("migrate the database, seed the demo when empty (embedded mode) and serve HTTP")
+    .description(
+      "migrate the database, seed the demo into an empty database (not in production) and serve HTTP",
+    )
     .action(() => start());
 
   program
@@ -71,7 +74,7 @@ export function buildCli(): Command {
       const config = loadConfig(process.env, { persistSecrets: false });
       const shown = {
         ...config,
-        sessionSecret: "(set)",
+        sessionSecret: `(${config.sessionSecretSource})`,
         databaseUrl: config.databaseUrl?.replace(/:[^:@/]*@/, ":***@"),
       };
       console.log(JSON.stringify(shown, null, 2));
@@ -94,6 +97,10 @@ export async function runCli(argv: string[]): Promise<void> {
     if (error instanceof ConfigError) {
       console.error(error.message);
       process.exit(2);
+    }
+    if (error instanceof DataDirInUse) {
+      console.error(error.message);
+      process.exit(1);
     }
     if (error instanceof AppError) {
       const details = error.fields.map((f) => `\n  - ${f.field}: ${f.message}`).join("");

@@ -15,6 +15,11 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   sessionSecret: string;
+  /** Where the secret came from, for check-config: never the secret itself. */
+  sessionSecretSource:
+    | "SESSION_SECRET"
+    | "generated into DATA_DIR/session-secret"
+    | "not set: rathaus start generates one into DATA_DIR/session-secret";
   logLevel: LogLevel;
   /** Seed the demo municipalities when the database has no tenant yet. */
   seedDemo: boolean;
@@ -25,10 +30,11 @@ export interface Config {
 /** One documented entry per environment variable; the README table is generated from the same words. */
 export const configDocs: Record<string, string> = {
   NODE_ENV:
-    "`production` makes missing secrets a start-up error and turns on `Secure` cookies. Default `development`.",
+    "`production` makes missing secrets a start-up error and turns the demo seed off. Default `development`.",
   PORT: "HTTP port. Default `3000`.",
   HOST: "Interface to listen on. Default `0.0.0.0`.",
-  PUBLIC_URL: "External base URL (e.g. `https://rathaus.example.de`). Default `http://localhost:PORT`.",
+  PUBLIC_URL:
+    "External base URL (e.g. `https://rathaus.example.de`); `https://` turns on `Secure` cookies and HSTS. Default `http://localhost:PORT`.",
   DATA_DIR: "Folder for the embedded database, the generated session secret and files. Default `./data`.",
   DATABASE_URL: "PostgreSQL connection URL. Unset: embedded PGlite in `DATA_DIR/db`. Required in production.",
   DATABASE_POOL_SIZE: "Maximum PostgreSQL connections of this process. Default `10`.",
@@ -36,7 +42,7 @@ export const configDocs: Record<string, string> = {
     "At least 32 characters, signs cookies. Unset outside production: generated once into `DATA_DIR/session-secret`.",
   LOG_LEVEL: "pino level (`fatal` … `trace`, `silent`). Default `info`.",
   SEED_DEMO:
-    "`true` seeds Usingen and Neu-Anspach into an empty database at start. Default `true` with PGlite, `false` with PostgreSQL.",
+    "`true` seeds the demo municipalities Usingen and Neu-Anspach into an empty database at start. Default `true`, in production `false`.",
   TRUST_PROXY: "`true` when behind a reverse proxy that sets `X-Forwarded-*`. Default `false`.",
   BODY_LIMIT_BYTES: "Largest accepted request body for forms and JSON. Default `1048576` (1 MiB).",
 };
@@ -110,12 +116,16 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     );
   }
   let sessionSecret = env.SESSION_SECRET ?? "";
+  let sessionSecretSource: Config["sessionSecretSource"] = "SESSION_SECRET";
   if (sessionSecret && sessionSecret.length < 32)
     problems.push("SESSION_SECRET must have at least 32 characters");
   if (!sessionSecret && production) problems.push("SESSION_SECRET is required in production");
   if (!sessionSecret && !production) {
-    sessionSecret =
-      options.persistSecrets === false ? randomBytes(32).toString("base64url") : storedSessionSecret(dataDir);
+    const persist = options.persistSecrets !== false;
+    sessionSecret = persist ? storedSessionSecret(dataDir) : randomBytes(32).toString("base64url");
+    sessionSecretSource = persist
+      ? "generated into DATA_DIR/session-secret"
+      : "not set: rathaus start generates one into DATA_DIR/session-secret";
   }
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
   try {
@@ -135,6 +145,7 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     databaseUrl,
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 500, problems),
     sessionSecret,
+    sessionSecretSource,
     logLevel,
     seedDemo: boolean(env, "SEED_DEMO", !production, problems),
     trustProxy: boolean(env, "TRUST_PROXY", false, problems),

@@ -15,7 +15,9 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const database: DatabaseHandle = await openDatabase(databaseTarget(config));
   await migrateToLatest(database.db);
   const services = createServices(database);
-  if (config.seedDemo && (await services.tenants.list()).length === 0) await seedDemo(services);
+  // Loaded before listening: custom hostnames are resolved synchronously from this snapshot.
+  const tenants = await services.tenants.refresh();
+  if (config.seedDemo && tenants.tenants.length === 0) await seedDemo(services);
   const app = await buildApp(config, database, services);
 
   let closing = false;

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { emptyPgDatabase } from "../db.ts";
+import { rawRequest } from "../raw-request.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const running = new Set<ChildProcess>();
@@ -110,6 +111,28 @@ describe("embedded mode (PGlite on disk) across restarts", () => {
     expect((await fetch(`${third.url}/neu-anspach/impressum`)).status).toBe(200);
     third.child.kill("SIGTERM");
     expect((await third.exited).code).toBe(0);
+  });
+
+  it("refuses a second process on the running server's data dir, and serves a custom hostname from the first request", async () => {
+    const hostnames = await run(["set-hostnames", "usingen", "rathaus.usingen.example"], {
+      DATA_DIR: dataDir,
+    });
+    expect(hostnames.code, hostnames.output).toBe(0);
+
+    const server = await startServer(dataDir, { SEED_DEMO: "false" });
+    const seedMeanwhile = await run(["seed"], { DATA_DIR: dataDir });
+    expect(seedMeanwhile.code).not.toBe(0);
+    expect(seedMeanwhile.output).toContain(`in use by process ${server.child.pid}`);
+
+    const { port } = new URL(server.url);
+    const first = await rawRequest(server.url, "/", { headers: { host: `rathaus.usingen.example:${port}` } });
+    expect(first.status).toBe(200);
+    expect(first.body).toContain("Digitales Rathaus Usingen");
+    server.child.kill("SIGTERM");
+    expect((await server.exited).code).toBe(0);
+
+    const removed = await run(["set-hostnames", "usingen"], { DATA_DIR: dataDir });
+    expect(removed.code, removed.output).toBe(0);
   });
 
   it("starts again with seeding enabled and still has exactly the two municipalities", async () => {

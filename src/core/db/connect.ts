@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.ts";
 import type { Database } from "./database.ts";
 import { typeParsers } from "./type-parsers.ts";
 
@@ -68,7 +69,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => db.destroy(),
     };
   }
-  return databaseOnPglite(await openPglite(target.dataDir, target.loadDataDir));
+  const release = target.dataDir ? lockDataDir(target.dataDir) : () => {};
+  try {
+    const handle = databaseOnPglite(await openPglite(target.dataDir, target.loadDataDir));
+    return { ...handle, close: () => handle.close().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 export function databaseOnPglite(pglite: PGlite): DatabaseHandle {

@@ -6,7 +6,8 @@ function isInstallationPath(url: string): boolean {
 }
 
 export function hostnameFromHeader(host: string | undefined): string {
-  return (host ?? "").toLowerCase().replace(/:\d+$/, "");
+  // "rathaus.usingen.de." (fully qualified, trailing dot) names the same host as "rathaus.usingen.de".
+  return (host ?? "").toLowerCase().replace(/:\d+$/, "").replace(/\.$/, "");
 }
 
 /**
