@@ -6,7 +6,7 @@ import { registerErrorHandling, respondWithError } from "./core/http/error-handl
 import { BadRequest } from "./core/http/errors.ts";
 import { languagePlugin } from "./core/http/language.ts";
 import { operationsPlugin } from "./core/http/operations.ts";
-import { isValidHost, requestIdFrom } from "./core/http/request-context.ts";
+import { isValidHost, requestedHost, requestIdFrom } from "./core/http/request-context.ts";
 import { securityHeadersSetter, securityPlugin } from "./core/http/security.ts";
 import { staticAssets } from "./core/http/static-assets.ts";
 import { negotiateLang } from "./core/i18n/lang.ts";
@@ -55,7 +55,11 @@ export async function buildApp(
       );
     },
     rewriteUrl: (req) =>
-      rewriteForHostname(req.url ?? "/", req.headers.host, services.tenants.slugForHostname),
+      rewriteForHostname(
+        req.url ?? "/",
+        requestedHost(req.headers, config.trustProxy),
+        services.tenants.slugForHostname,
+      ),
   });
   app.decorateRequest("chrome", undefined);
   app.addHook("onRequest", async (request, reply) => {
@@ -66,7 +70,8 @@ export async function buildApp(
   await app.register(languagePlugin, { secureCookies });
   // A malformed Host header is answered with 400 before anything looks at it (tenant by hostname, links).
   app.addHook("onRequest", async (request) => {
-    if (!isValidHost(request.headers.host)) throw BadRequest("The Host header is not a valid host name.");
+    if (!isValidHost(requestedHost(request.headers, config.trustProxy)))
+      throw BadRequest("The Host header is not a valid host name.");
   });
   await app.register(operationsPlugin, { database });
   await app.register(staticAssets);

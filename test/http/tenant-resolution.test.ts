@@ -184,7 +184,7 @@ describe.each(testDrivers())("tenant resolution on %s", (driver) => {
     });
 
     it("ignores case and port in the Host header", async () => {
-      for (const host of ["RATHAUS.Usingen.Example", `${ownHost}:8443`]) {
+      for (const host of ["RATHAUS.Usingen.Example", `${ownHost}:8443`, `${ownHost}.`]) {
         const response = await onHost("/", host);
         expect(response.status, host).toBe(200);
         expect(response.body).toContain("Digitales Rathaus Usingen");
@@ -233,5 +233,46 @@ describe.each(testDrivers())("tenant resolution on %s", (driver) => {
       expect(landing.body).toContain("Stadt Neu-Anspach"); // the landing page again
       expect((await onHost("/impressum")).status).toBe(404);
     });
+  });
+});
+
+describe("custom hostname behind a reverse proxy", () => {
+  let behindProxy: TestApp;
+  let direct: TestApp;
+  beforeAll(async () => {
+    behindProxy = await startTestApp("pglite", { env: { TRUST_PROXY: "true" } });
+    direct = await startTestApp("pglite");
+    if (!usingenInput) throw new Error("demo input for usingen missing");
+    for (const app of [behindProxy, direct]) {
+      await app.services.tenants.save({ ...usingenInput, hostnames: [ownHost] });
+    }
+  });
+  afterAll(async () => {
+    await behindProxy?.close();
+    await direct?.close();
+  });
+
+  const viaProxy = (app: TestApp, path: string) =>
+    rawRequest(app.url, path, { headers: { host: "app.internal:3000", "x-forwarded-host": ownHost } });
+
+  it("routes by X-Forwarded-Host when the proxy is trusted", async () => {
+    const home = await viaProxy(behindProxy, "/");
+    expect(home.status).toBe(200);
+    expect(home.body).toContain("Digitales Rathaus Usingen");
+    expect(home.body).toContain('href="/impressum"');
+    expect((await viaProxy(behindProxy, "/impressum")).status).toBe(200);
+  });
+
+  it("ignores X-Forwarded-Host from clients when no proxy is trusted", async () => {
+    const landing = await viaProxy(direct, "/");
+    expect(landing.status).toBe(200);
+    expect(landing.body).toContain("Stadt Neu-Anspach");
+  });
+
+  it("rejects a malformed X-Forwarded-Host from the trusted proxy with 400", async () => {
+    const response = await rawRequest(behindProxy.url, "/", {
+      headers: { host: "app.internal", "x-forwarded-host": "bad host!!" },
+    });
+    expect(response.status).toBe(400);
   });
 });

@@ -42,6 +42,12 @@ describe("uuidv7", () => {
     expect(shuffled.sort()).toEqual(ids);
   });
 
+  it("keeps creation order within one millisecond", () => {
+    const now = Date.now() + 60_000;
+    const ids = Array.from({ length: 2000 }, () => uuidv7(now));
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it("is unique within one millisecond", () => {
     const now = Date.now();
     const ids = new Set(Array.from({ length: 1000 }, () => uuidv7(now)));

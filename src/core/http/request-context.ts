@@ -26,6 +26,20 @@ export function isValidHost(host: string | undefined): boolean {
   return !host || (host.length <= 260 && hostPattern.test(host));
 }
 
+/**
+ * The host the client asked for. Behind a trusted proxy that is X-Forwarded-Host (its last entry, the value
+ * set by the proxy next to us, as Fastify's `request.host` reads it), otherwise the Host header.
+ */
+export function requestedHost(
+  headers: { host?: string; "x-forwarded-host"?: string | string[] },
+  trustProxy: boolean,
+): string | undefined {
+  const forwarded = headers["x-forwarded-host"];
+  const value = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
+  if (trustProxy && value) return value.split(",").at(-1)?.trim();
+  return headers.host;
+}
+
 export function isApiPath(url: string): boolean {
   return url === "/api" || url.startsWith("/api/");
 }

@@ -67,7 +67,7 @@ export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: Tenan
         const { tenant: slug } = request.params as { tenant: string };
         const tenant = await tenants.bySlug(slug);
         if (!tenant) throw NotFound();
-        const onOwnHost = tenants.slugForHostname(hostnameFromHeader(request.headers.host)) === tenant.slug;
+        const onOwnHost = tenants.slugForHostname(hostnameFromHeader(request.host)) === tenant.slug;
         request.tenant = tenant;
         request.tenantBase = onOwnHost ? "" : `/${tenant.slug}`;
         request.chrome = tenantChrome(tenant, request.tenantBase, request.lang);
