@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as tenants from "./20261127T0001_tenants.ts";
+import * as citizenAccounts from "./20261127T0003_citizen_accounts.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -7,4 +8,5 @@ import * as tenants from "./20261127T0001_tenants.ts";
  */
 export const migrations: Record<string, Migration> = {
   "20261127T0001_tenants": tenants,
+  "20261127T0003_citizen_accounts": citizenAccounts,
 };

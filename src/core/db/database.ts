@@ -1,4 +1,5 @@
+import type { IdentityTables } from "#modules/identity/identity.schema.ts";
 import type { TenantsTables } from "#modules/tenants/tenants.schema.ts";
 
 /** The one Kysely database type: every module's tables, combined. */
-export interface Database extends TenantsTables {}
+export interface Database extends TenantsTables, IdentityTables {}

@@ -1,0 +1,52 @@
+import type { Generated, Selectable } from "kysely";
+
+export interface CitizensTable {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  email_verified_at: Date | null;
+  given_name: Generated<string>;
+  family_name: Generated<string>;
+  street: Generated<string>;
+  postal_code: Generated<string>;
+  city: Generated<string>;
+  phone: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type AuthMethod = "password";
+
+export interface CitizenSessionsTable {
+  citizen_id: string;
+  id_hash: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  auth_method: AuthMethod;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+}
+
+export type TokenPurpose = "verify_email" | "reset_password";
+
+export interface CitizenTokensTable {
+  citizen_id: string;
+  token_hash: string;
+  purpose: TokenPurpose;
+  /** The address the token was sent to: a token stops working when the account's address changed since. */
+  email: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface IdentityTables {
+  citizens: CitizensTable;
+  citizen_sessions: CitizenSessionsTable;
+  citizen_tokens: CitizenTokensTable;
+}
+
+export type CitizenRow = Selectable<CitizensTable>;
+export type CitizenSessionRow = Selectable<CitizenSessionsTable>;
