@@ -45,4 +45,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       primary key (citizen_id, token_hash)
     )`.execute(db);
+  // Failed sign-ins per e-mail address and per client address, for increasing waiting times. Keys are
+  // hashed so the table holds no addresses. Shared by all instances, unlike an in-memory limiter.
+  await sql`
+    create table auth_throttle (
+      key_hash text primary key,
+      failures integer not null default 0,
+      first_failure_at timestamptz not null default now(),
+      blocked_until timestamptz
+    )`.execute(db);
 }

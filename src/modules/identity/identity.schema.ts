@@ -42,7 +42,15 @@ export interface CitizenTokensTable {
   created_at: Generated<Date>;
 }
 
+export interface AuthThrottleTable {
+  key_hash: string;
+  failures: Generated<number>;
+  first_failure_at: Generated<Date>;
+  blocked_until: Date | null;
+}
+
 export interface IdentityTables {
+  auth_throttle: AuthThrottleTable;
   citizens: CitizensTable;
   citizen_sessions: CitizenSessionsTable;
   citizen_tokens: CitizenTokensTable;
