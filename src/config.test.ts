@@ -84,6 +84,8 @@ describe("loadConfig", () => {
       seedDemo: true,
       trustProxy: true,
       bodyLimitBytes: 2048,
+      sessionIdleMinutes: 60,
+      sessionMaxHours: 12,
     });
     expect(usesHttps(config)).toBe(true);
   });

@@ -25,6 +25,11 @@ export interface Config {
   seedDemo: boolean;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** SMTP server URL; `undefined` stores mails in the dev mailbox (`/_dev/mail`) instead of sending them. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
 }
 
 /** One documented entry per environment variable; the README table is generated from the same words. */
@@ -45,7 +50,17 @@ export const configDocs: Record<string, string> = {
     "`true` seeds the demo municipalities Usingen and Neu-Anspach into an empty database at start. Default `true`, in production `false`.",
   TRUST_PROXY: "`true` when behind a reverse proxy that sets `X-Forwarded-*`. Default `false`.",
   BODY_LIMIT_BYTES: "Largest accepted request body for forms and JSON. Default `1048576` (1 MiB).",
+  SMTP_URL:
+    "SMTP server for outgoing mail, e.g. `smtp://user:password@mail.example.de:587` (`smtps://` for TLS from the first byte). Unset: mails are stored and shown at `/_dev/mail`. Required in production.",
+  MAIL_FROM: "Sender of outgoing mail. Default `Digitales Rathaus <noreply@localhost>`.",
+  SESSION_IDLE_MINUTES: "A sign-in ends after this many minutes without a request. Default `60`.",
+  SESSION_MAX_HOURS: "A sign-in ends this many hours after it began, active or not. Default `12`.",
 };
+
+export const defaultMailFrom = "Digitales Rathaus <noreply@localhost>";
+
+// "name@host" or "Display Name <name@host>", on one line.
+const mailFromPattern = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -133,6 +148,15 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
   } catch {
     problems.push(`PUBLIC_URL must be an absolute URL, got "${env.PUBLIC_URL}"`);
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !(/^smtps?:\/\//.test(smtpUrl) && URL.canParse(smtpUrl))) {
+    problems.push("SMTP_URL must be a URL starting with smtp:// or smtps://");
+  }
+  if (production && !smtpUrl) problems.push("SMTP_URL is required in production (mail must reach citizens)");
+  const mailFrom = env.MAIL_FROM || defaultMailFrom;
+  if (!mailFromPattern.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be "name@host" or "Name <name@host>", got "${mailFrom}"`);
+  }
   const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(", ")}`);
 
@@ -150,6 +174,10 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     seedDemo: boolean(env, "SEED_DEMO", !production, problems),
     trustProxy: boolean(env, "TRUST_PROXY", false, problems),
     bodyLimitBytes: integer(env, "BODY_LIMIT_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
+    smtpUrl,
+    mailFrom,
+    sessionIdleMinutes: integer(env, "SESSION_IDLE_MINUTES", 60, 5, 24 * 60, problems),
+    sessionMaxHours: integer(env, "SESSION_MAX_HOURS", 12, 1, 24 * 30, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

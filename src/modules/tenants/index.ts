@@ -3,6 +3,7 @@ export { rewriteForHostname } from "./tenants.hostnames.ts";
 export { legalPageKeys, tenantPaths } from "./tenants.paths.ts";
 export { tenantsRoutes } from "./tenants.routes.tsx";
 export type { OpeningHours, PageKey } from "./tenants.schema.ts";
+export { registerTenantScoped, tenantContext } from "./tenants.scope.ts";
 export {
   createTenantsService,
   reservedSlugs,

@@ -1,26 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
 import { pathOf } from "#core/http/request-context.ts";
 import { format } from "#core/i18n/messages.ts";
-import type { SiteChrome } from "#core/views/site-chrome.ts";
-import { brandingCss, installationChrome, tenantChrome } from "./tenants.chrome.ts";
-import { hostnameFromHeader } from "./tenants.hostnames.ts";
+import { brandingCss, installationChrome } from "./tenants.chrome.ts";
 import { tenantMessages } from "./tenants.messages.ts";
 import { legalPageKeys, tenantPaths } from "./tenants.paths.ts";
 import type { PageKey } from "./tenants.schema.ts";
+import { registerTenantScoped, tenantContext } from "./tenants.scope.ts";
 import type { Tenant, TenantsService } from "./tenants.service.ts";
 import { TenantHomePage } from "./views/home.tsx";
 import { LandingPage } from "./views/landing.tsx";
 import { LegalPageView } from "./views/legal-page.tsx";
-
-declare module "fastify" {
-  interface FastifyRequest {
-    /** The municipality of a request under /{slug} or on its own hostname. */
-    tenant: Tenant | undefined;
-    /** URL prefix of the municipality's pages: "/{slug}", or "" on its own hostname. */
-    tenantBase: string;
-  }
-}
 
 /** Public representation of a municipality in the JSON API. */
 function tenantJson(tenant: Tenant) {
@@ -38,8 +28,6 @@ function tenantJson(tenant: Tenant) {
 
 export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: TenantsService }) {
   const { tenants } = opts;
-  app.decorateRequest("tenant", undefined);
-  app.decorateRequest("tenantBase", "");
 
   app.get(tenantPaths.landing(), async (request, reply) => {
     const list = await tenants.list();
@@ -61,66 +49,47 @@ export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: Tenan
     return tenantJson(tenant);
   });
 
-  await app.register(
-    async (scoped) => {
-      scoped.addHook("onRequest", async (request) => {
-        const { tenant: slug } = request.params as { tenant: string };
-        const tenant = await tenants.bySlug(slug);
-        if (!tenant) throw NotFound();
-        const onOwnHost = tenants.slugForHostname(hostnameFromHeader(request.host)) === tenant.slug;
-        request.tenant = tenant;
-        request.tenantBase = onOwnHost ? "" : `/${tenant.slug}`;
-        request.chrome = tenantChrome(tenant, request.tenantBase, request.lang);
-      });
+  await registerTenantScoped(app, tenants, async (scoped) => {
+    scoped.get("/", async (request, reply) => {
+      const { tenant, chrome } = tenantContext(request);
+      const path = tenantPaths.home(request.tenantBase);
+      return reply.type("text/html; charset=utf-8").send(await TenantHomePage({ chrome, tenant, path }));
+    });
 
-      /** Tenant and page frame of a request under /{slug}; the hook above has set both. */
-      const resolved = (request: FastifyRequest) => ({
-        tenant: request.tenant as Tenant,
-        chrome: request.chrome as SiteChrome,
-      });
+    scoped.get("/branding.css", async (request, reply) =>
+      reply
+        .type("text/css; charset=utf-8")
+        .header("cache-control", "public, max-age=300")
+        .send(brandingCss(tenantContext(request).tenant)),
+    );
 
-      scoped.get("/", async (request, reply) => {
-        const { tenant, chrome } = resolved(request);
-        const path = tenantPaths.home(request.tenantBase);
-        return reply.type("text/html; charset=utf-8").send(await TenantHomePage({ chrome, tenant, path }));
-      });
+    scoped.get("/wappen.svg", async (request, reply) => {
+      const svg = tenantContext(request).tenant.logoSvg;
+      if (!svg) throw NotFound();
+      // An SVG may carry script; the sandbox CSP keeps it inert even when opened directly.
+      return reply
+        .type("image/svg+xml")
+        .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header("cache-control", "public, max-age=3600")
+        .send(svg);
+    });
 
-      scoped.get("/branding.css", async (request, reply) =>
-        reply
-          .type("text/css; charset=utf-8")
-          .header("cache-control", "public, max-age=300")
-          .send(brandingCss(request.tenant as Tenant)),
-      );
-
-      scoped.get("/wappen.svg", async (request, reply) => {
-        const svg = request.tenant?.logoSvg;
-        if (!svg) throw NotFound();
-        // An SVG may carry script; the sandbox CSP keeps it inert even when opened directly.
-        return reply
-          .type("image/svg+xml")
-          .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-          .header("cache-control", "public, max-age=3600")
-          .send(svg);
-      });
-
-      scoped.get<{ Params: { page: string } }>("/:page", async (request, reply) => {
-        const key = request.params.page as PageKey;
-        if (!legalPageKeys.includes(key)) throw NotFound();
-        const { tenant, chrome } = resolved(request);
-        const t = tenantMessages[request.lang];
-        const page = await tenants.legalPage(tenant, key, request.lang);
-        const contact = [tenant.officialName, tenant.contact.email, tenant.contact.phone]
-          .filter(Boolean)
-          .join(", ");
-        const model = {
-          title: page?.title ?? t[key],
-          body: page?.body ?? format(t.pageMissing, { contact }),
-          textLang: page && page.lang !== request.lang ? page.lang : undefined,
-          path: pathOf(tenantPaths.legal(request.tenantBase, key)),
-        };
-        return reply.type("text/html; charset=utf-8").send(await LegalPageView({ chrome, model }));
-      });
-    },
-    { prefix: "/:tenant" },
-  );
+    scoped.get<{ Params: { page: string } }>("/:page", async (request, reply) => {
+      const key = request.params.page as PageKey;
+      if (!legalPageKeys.includes(key)) throw NotFound();
+      const { tenant, chrome } = tenantContext(request);
+      const t = tenantMessages[request.lang];
+      const page = await tenants.legalPage(tenant, key, request.lang);
+      const contact = [tenant.officialName, tenant.contact.email, tenant.contact.phone]
+        .filter(Boolean)
+        .join(", ");
+      const model = {
+        title: page?.title ?? t[key],
+        body: page?.body ?? format(t.pageMissing, { contact }),
+        textLang: page && page.lang !== request.lang ? page.lang : undefined,
+        path: pathOf(tenantPaths.legal(request.tenantBase, key)),
+      };
+      return reply.type("text/html; charset=utf-8").send(await LegalPageView({ chrome, model }));
+    });
+  });
 }
