@@ -57,16 +57,30 @@ export function Layout(props: PropsWithChildren<{ chrome: SiteChrome; page: Page
                   </span>
                 </span>
               </a>
-              <a
-                class="kern-link site-header__lang"
-                href={languageSwitchHref(page.path, otherLang)}
-                hreflang={otherLang}
-                lang={otherLang}
-                aria-label={t.languageSwitchLabel}
-                safe
-              >
-                {t.languageSwitch}
-              </a>
+              <nav class="site-header__tools" aria-label={t.headerToolsLabel}>
+                {chrome.accountLink ? (
+                  <a
+                    class="kern-link site-header__link"
+                    href={chrome.accountLink.href}
+                    aria-current={chrome.accountLink.href === page.path ? "page" : undefined}
+                    safe
+                  >
+                    {chrome.accountLink.label}
+                  </a>
+                ) : (
+                  ""
+                )}
+                <a
+                  class="kern-link site-header__link site-header__lang"
+                  href={languageSwitchHref(page.path, otherLang)}
+                  hreflang={otherLang}
+                  lang={otherLang}
+                  aria-label={t.languageSwitchLabel}
+                  safe
+                >
+                  {t.languageSwitch}
+                </a>
+              </nav>
             </div>
           </header>
           <main id="main" class="kern-container site-main" tabindex="-1">

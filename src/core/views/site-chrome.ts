@@ -20,6 +20,8 @@ export interface SiteChrome {
   /** Extra stylesheets after KERN, e.g. the municipality's colours. */
   stylesheets: string[];
   footerLinks: Link[];
+  /** "Anmelden" or "Mein Konto" in the header, where the site has citizen accounts. */
+  accountLink?: Link;
   footerLines: string[];
 }
 
