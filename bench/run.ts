@@ -75,12 +75,12 @@ function listen(server: Server): Promise<string> {
 async function startApp() {
   const database = await openDatabase({ driver: "pglite" });
   await migrateToLatest(database.db);
-  const services = createServices(database);
-  await seedDemo(services);
   const config = loadConfig(
     { NODE_ENV: "test", PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "/nonexistent" },
     { persistSecrets: false },
   );
+  const services = createServices(database, config);
+  await seedDemo(services);
   const app = await buildApp(config, database, services);
   await app.listen({ port: 0, host });
   const url = `http://${host}:${(app.server.address() as AddressInfo).port}`;

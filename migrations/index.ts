@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as tenants from "./20261127T0001_tenants.ts";
+import * as jobsAndMail from "./20261127T0002_jobs_and_mail.ts";
 import * as citizenAccounts from "./20261127T0003_citizen_accounts.ts";
 
 /**
@@ -8,5 +9,6 @@ import * as citizenAccounts from "./20261127T0003_citizen_accounts.ts";
  */
 export const migrations: Record<string, Migration> = {
   "20261127T0001_tenants": tenants,
+  "20261127T0002_jobs_and_mail": jobsAndMail,
   "20261127T0003_citizen_accounts": citizenAccounts,
 };

@@ -10,6 +10,9 @@ import { isValidHost, requestedHost, requestIdFrom } from "./core/http/request-c
 import { securityHeadersSetter, securityPlugin } from "./core/http/security.ts";
 import { staticAssets } from "./core/http/static-assets.ts";
 import { negotiateLang } from "./core/i18n/lang.ts";
+import { createJobQueue, type JobQueue } from "./core/jobs/index.ts";
+import { createMailer, devMailRoutes, type Mailer } from "./core/mail/index.ts";
+import { createIdentityServices, type IdentityServices, registerIdentity } from "./modules/identity/index.ts";
 import {
   createTenantsService,
   installationChrome,
@@ -20,11 +23,22 @@ import {
 
 export interface Services {
   tenants: TenantsService;
+  jobs: JobQueue;
+  mail: Mailer;
+  identity: IdentityServices;
 }
 
 /** The composition root: every service, built explicitly from the database. */
-export function createServices(database: DatabaseHandle): Services {
-  return { tenants: createTenantsService(database.db) };
+export function createServices(database: DatabaseHandle, config: Config): Services {
+  const jobs = createJobQueue(database.db);
+  const mail = createMailer(config, database.db, jobs);
+  const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  return {
+    tenants: createTenantsService(database.db),
+    jobs,
+    mail,
+    identity: createIdentityServices(database.db, mail, sessionPolicy),
+  };
 }
 
 const fallbackChrome = (request: FastifyRequest) => installationChrome(request.lang);
@@ -76,7 +90,23 @@ export async function buildApp(
   await app.register(operationsPlugin, { database });
   await app.register(staticAssets);
   registerErrorHandling(app, fallbackChrome);
+  // Queued jobs (mail, …) run while the app runs; closing the app lets the running ones finish first.
+  app.addHook("onReady", async () => services.jobs.start(app.log));
+  app.addHook("onClose", async () => services.jobs.stop());
+  if (config.env !== "production") {
+    await app.register(devMailRoutes, {
+      mailbox: services.mail.devMailbox,
+      smtpActive: services.mail.transport === "smtp",
+      chrome: fallbackChrome,
+    });
+  }
 
+  await registerIdentity(app, {
+    ...services.identity,
+    tenants: services.tenants,
+    publicUrl: config.publicUrl,
+    secureCookies,
+  });
   await app.register(tenantsRoutes, { tenants: services.tenants });
   return app;
 }

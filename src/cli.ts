@@ -1,17 +1,19 @@
 import { Command } from "commander";
 import { createServices } from "./app.ts";
-import { ConfigError, configDocs, loadConfig } from "./config.ts";
-import { openDatabase } from "./core/db/connect.ts";
+import { type Config, ConfigError, configDocs, loadConfig } from "./config.ts";
+import { type DatabaseHandle, openDatabase } from "./core/db/connect.ts";
 import { DataDirInUse } from "./core/db/data-dir-lock.ts";
 import { migrateToLatest } from "./core/db/migrate.ts";
 import { AppError } from "./core/http/errors.ts";
 import { databaseTarget, start } from "./main.ts";
 import { seedDemo } from "./seed/seed.ts";
 
-async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
-  const database = await openDatabase(databaseTarget(loadConfig(process.env, { persistSecrets: false })));
+/** Runs an operator command on the configured database (no secret is written: commands sign nothing). */
+async function withDatabase<T>(work: (database: DatabaseHandle, config: Config) => Promise<T>) {
+  const config = loadConfig(process.env, { persistSecrets: false });
+  const database = await openDatabase(databaseTarget(config));
   try {
-    return await work(database);
+    return await work(database, config);
   } finally {
     await database.close();
   }
@@ -45,9 +47,9 @@ export function buildCli(): Command {
     .command("seed")
     .description("create or update the demo municipalities Usingen and Neu-Anspach (idempotent)")
     .action(() =>
-      withDatabase(async (database) => {
+      withDatabase(async (database, config) => {
         await migrateToLatest(database.db);
-        const slugs = await seedDemo(createServices(database));
+        const slugs = await seedDemo(createServices(database, config));
         console.log(`Seeded: ${slugs.join(", ")}`);
       }),
     );
@@ -58,9 +60,9 @@ export function buildCli(): Command {
     .argument("<slug>", "the municipality, e.g. usingen")
     .argument("[hostnames...]", "e.g. rathaus.usingen.de")
     .action((slug: string, hostnames: string[]) =>
-      withDatabase(async (database) => {
+      withDatabase(async (database, config) => {
         await migrateToLatest(database.db);
-        await createServices(database).tenants.setHostnames(slug, hostnames);
+        await createServices(database, config).tenants.setHostnames(slug, hostnames);
         console.log(
           hostnames.length ? `${slug} is served on ${hostnames.join(", ")}` : `${slug}: hostnames removed`,
         );
@@ -76,6 +78,7 @@ export function buildCli(): Command {
         ...config,
         sessionSecret: `(${config.sessionSecretSource})`,
         databaseUrl: config.databaseUrl?.replace(/:[^:@/]*@/, ":***@"),
+        smtpUrl: config.smtpUrl?.replace(/:[^:@/]*@/, ":***@"),
       };
       console.log(JSON.stringify(shown, null, 2));
       console.log("Configuration is valid.");

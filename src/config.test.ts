@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, usesHttps } from "./config.ts";
 
 const noPersist = { persistSecrets: false } as const;
 const secret = "s".repeat(32);
+const smtp = "smtp://mailer:geheim@mail.example.de:587";
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -44,7 +45,7 @@ describe("loadConfig", () => {
 
   it("does not seed the demo by default in production", () => {
     const config = loadConfig(
-      { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", SESSION_SECRET: secret },
+      { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", SESSION_SECRET: secret, SMTP_URL: smtp },
       noPersist,
     );
     expect(config.databaseUrl).toBe("postgres://db/x");
@@ -67,6 +68,8 @@ describe("loadConfig", () => {
         SEED_DEMO: "yes",
         TRUST_PROXY: "1",
         BODY_LIMIT_BYTES: "2048",
+        SMTP_URL: smtp,
+        MAIL_FROM: "Stadt Usingen <rathaus@usingen.example>",
       },
       noPersist,
     );
@@ -84,17 +87,20 @@ describe("loadConfig", () => {
       seedDemo: true,
       trustProxy: true,
       bodyLimitBytes: 2048,
+      smtpUrl: smtp,
+      mailFrom: "Stadt Usingen <rathaus@usingen.example>",
       sessionIdleMinutes: 60,
       sessionMaxHours: 12,
     });
     expect(usesHttps(config)).toBe(true);
   });
 
-  it("requires DATABASE_URL and SESSION_SECRET in production, both reported at once", () => {
+  it("requires DATABASE_URL, SESSION_SECRET and SMTP_URL in production, all reported at once", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems.some((p) => p.includes("DATABASE_URL"))).toBe(true);
     expect(problems.some((p) => p.includes("SESSION_SECRET"))).toBe(true);
+    expect(problems.some((p) => p.includes("SMTP_URL"))).toBe(true);
     expect(() => loadConfig({ NODE_ENV: "production" }, noPersist)).toThrow(
       /DATABASE_URL[\s\S]*SESSION_SECRET/,
     );
@@ -112,6 +118,8 @@ describe("loadConfig", () => {
       SEED_DEMO: "maybe",
       TRUST_PROXY: "sometimes",
       BODY_LIMIT_BYTES: "1",
+      SMTP_URL: "mail.example.de:25",
+      MAIL_FROM: "Rathaus",
     });
     const expected = [
       "NODE_ENV",
@@ -124,6 +132,8 @@ describe("loadConfig", () => {
       "SEED_DEMO",
       "TRUST_PROXY",
       "BODY_LIMIT_BYTES",
+      "SMTP_URL",
+      "MAIL_FROM",
     ];
     for (const name of expected)
       expect(
@@ -132,6 +142,32 @@ describe("loadConfig", () => {
       ).toBe(true);
     expect(problems).toHaveLength(expected.length);
   });
+
+  it("sends mail to the dev mailbox by default, from the installation", () => {
+    const config = loadConfig({}, noPersist);
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.mailFrom).toBe("Digitales Rathaus <noreply@localhost>");
+  });
+
+  it.each(["smtp://mail.example.de", "smtps://u:p%40ss@mail.example.de:465", "smtp://127.0.0.1:2525"])(
+    "accepts SMTP_URL=%s",
+    (url) => expect(loadConfig({ SMTP_URL: url }, noPersist).smtpUrl).toBe(url),
+  );
+
+  it.each(["http://mail.example.de", "mail.example.de", "smtp://", "smtp://exa mple.de"])(
+    "rejects SMTP_URL=%s",
+    (url) => expect(problemsOf({ SMTP_URL: url })).toEqual([expect.stringContaining("SMTP_URL")]),
+  );
+
+  it.each(["noreply@usingen.de", "Stadt Usingen <noreply@usingen.de>", '"Usingen, Stadt" <a@b.de>'])(
+    "accepts MAIL_FROM=%s",
+    (from) => expect(loadConfig({ MAIL_FROM: from }, noPersist).mailFrom).toBe(from),
+  );
+
+  it.each(["Rathaus", "a@b.de\nBcc: x@y.de", "Name <a@b.de> <c@d.de>", "<>"])(
+    "rejects MAIL_FROM=%j",
+    (from) => expect(problemsOf({ MAIL_FROM: from })).toEqual([expect.stringContaining("MAIL_FROM")]),
+  );
 
   it.each(["-1", "65536", "3000.5", "abc", "0x10", "1e3", " 80"])("rejects PORT=%s", (port) => {
     const problems = problemsOf({ PORT: port });

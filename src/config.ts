@@ -149,8 +149,8 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     problems.push(`PUBLIC_URL must be an absolute URL, got "${env.PUBLIC_URL}"`);
   }
   const smtpUrl = env.SMTP_URL || undefined;
-  if (smtpUrl && !(/^smtps?:\/\//.test(smtpUrl) && URL.canParse(smtpUrl))) {
-    problems.push("SMTP_URL must be a URL starting with smtp:// or smtps://");
+  if (smtpUrl && !(/^smtps?:\/\//.test(smtpUrl) && URL.canParse(smtpUrl) && new URL(smtpUrl).hostname)) {
+    problems.push("SMTP_URL must be a URL starting with smtp:// or smtps:// and naming a host");
   }
   if (production && !smtpUrl) problems.push("SMTP_URL is required in production (mail must reach citizens)");
   const mailFrom = env.MAIL_FROM || defaultMailFrom;

@@ -14,7 +14,7 @@ export function databaseTarget(config: Config) {
 export async function start(config: Config = loadConfig()): Promise<void> {
   const database: DatabaseHandle = await openDatabase(databaseTarget(config));
   await migrateToLatest(database.db);
-  const services = createServices(database);
+  const services = createServices(database, config);
   // Loaded before listening: custom hostnames are resolved synchronously from this snapshot.
   const tenants = await services.tenants.refresh();
   if (config.seedDemo && tenants.tenants.length === 0) await seedDemo(services);
@@ -27,7 +27,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     app.log.info({ signal }, "shutting down: finishing open requests");
     const forceExit = setTimeout(() => process.exit(1), 10_000).unref();
     try {
-      await app.close();
+      await app.close(); // also waits for the job worker's running jobs
       await database.close();
       clearTimeout(forceExit);
       process.exit(0);

@@ -39,7 +39,12 @@ export class FormClient {
     const html = await response.text();
     const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
     if (token) this.csrf = token.replaceAll("&amp;", "&");
-    return { status: response.status, html, location: response.headers.get("location"), headers: response.headers };
+    return {
+      status: response.status,
+      html,
+      location: response.headers.get("location"),
+      headers: response.headers,
+    };
   }
 
   get(path: string): Promise<Page> {

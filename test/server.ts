@@ -28,9 +28,9 @@ export async function startTestApp(
   options: { env?: Record<string, string>; seed?: boolean } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(driver);
-  const services = createServices(database);
-  if (options.seed !== false) await seedDemo(services);
   const config = testConfig(options.env);
+  const services = createServices(database, config);
+  if (options.seed !== false) await seedDemo(services);
   const app = await buildApp(config, database, services);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;

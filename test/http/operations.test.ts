@@ -88,7 +88,8 @@ describe.each(testDrivers())("operations on %s", (driver) => {
 describe.each(testDrivers())("/health without a database on %s", (driver) => {
   it("answers 503 once the database is gone, and 200 before", async () => {
     const database = await freshDatabase(driver);
-    const app = await buildApp(testConfig(), database, createServices(database));
+    const config = testConfig();
+    const app = await buildApp(config, database, createServices(database, config));
     try {
       const up = await app.inject({ method: "GET", url: "/health" });
       expect(up.statusCode).toBe(200);

@@ -158,11 +158,13 @@ describe("operator CLI", () => {
       NODE_ENV: "production",
       DATABASE_URL: "postgres://rathaus:geheim@db.example:5432/rathaus",
       SESSION_SECRET: secret,
+      SMTP_URL: "smtp://rathaus:postgeheimnis@mail.example:587",
     });
     expect(code, output).toBe(0);
     expect(output).toContain("Configuration is valid");
     expect(output).not.toContain(secret);
     expect(output).not.toContain("geheim");
+    expect(output).toContain("smtp://rathaus:***@mail.example:587");
   });
 
   it("--help lists the commands", async () => {

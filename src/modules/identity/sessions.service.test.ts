@@ -38,7 +38,7 @@ describe.each(testDrivers())("citizen sessions on %s", (driver) => {
       "",
       "x",
       `${cookie}x`,
-      cookie.replace(/.$/, "A"),
+      cookie.replace(/.$/, (last) => (last === "A" ? "Q" : "A")),
       `${uuidv7()}.${cookie.split(".")[1]}`,
     ]) {
       expect(await sessions.resolve(value), String(value)).toBeUndefined();

@@ -2,8 +2,21 @@ import { sql } from "kysely";
 import type { Db } from "#core/db/transaction.ts";
 import { hashSecret } from "./secrets.ts";
 
-/** Failures allowed within the window before waiting times start. */
-const freeFailures = 5;
+/**
+ * Failures allowed within the window before waiting times start: few per e-mail address (one account being
+ * guessed), more per client address (a town hall terminal or company network shares one address).
+ */
+const freeFailures = { email: 5, ip: 30 } as const;
+type KeyKind = keyof typeof freeFailures;
+
+/** The keys a sign-in attempt is counted under. */
+export function signInKeys(email: string, ip: string): string[] {
+  return [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
+}
+
+function freeFailuresOf(key: string): number {
+  return freeFailures[(key.split(":")[0] ?? "email") as KeyKind] ?? freeFailures.email;
+}
 const windowMs = 15 * 60_000;
 const maxBlockMs = 60 * 60_000;
 
@@ -29,7 +42,7 @@ export function createThrottleService(db: Db) {
       return until > Date.now() ? Math.ceil((until - Date.now()) / 1000) : 0;
     },
 
-    /** Counts a failure; from the sixth within 15 minutes on, the wait doubles: 1, 2, 4 … 60 minutes. */
+    /** Counts a failure; past the free ones within 15 minutes, the wait doubles: 1, 2, 4 … 60 minutes. */
     async recordFailure(keys: string[]): Promise<void> {
       // A new count starts when the window has passed and no wait is running.
       const windowOver = sql<boolean>`auth_throttle.first_failure_at < ${new Date(Date.now() - windowMs)}
@@ -46,8 +59,9 @@ export function createThrottleService(db: Db) {
           )
           .returning("failures")
           .executeTakeFirstOrThrow();
-        if (row.failures > freeFailures) {
-          const blockMs = Math.min(maxBlockMs, 60_000 * 2 ** (row.failures - freeFailures - 1));
+        const free = freeFailuresOf(key);
+        if (row.failures > free) {
+          const blockMs = Math.min(maxBlockMs, 60_000 * 2 ** (row.failures - free - 1));
           await db
             .updateTable("auth_throttle")
             .set({ blocked_until: new Date(Date.now() + blockMs) })

@@ -1,0 +1,6 @@
+/** Named routes of the dev mailbox (not registered in production). */
+export const devMailPaths = {
+  list: () => "/_dev/mail",
+  one: (id: string) => `/_dev/mail/${encodeURIComponent(id)}`,
+  html: (id: string) => `/_dev/mail/${encodeURIComponent(id)}/html`,
+};

@@ -1,0 +1,72 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { AppError, type FieldError } from "#core/http/errors.ts";
+import { format } from "#core/i18n/messages.ts";
+import { MessagePage, type MessagePageModel } from "#core/views/message-page.tsx";
+import { tenantContext } from "#modules/tenants/index.ts";
+import type { AccountLinks } from "./accounts.service.ts";
+import { identityMessages } from "./identity.messages.ts";
+import { identityPaths, withQuery } from "./identity.paths.ts";
+
+export async function sendHtml(
+  reply: FastifyReply,
+  status: number,
+  page: JSX.Element,
+): Promise<FastifyReply> {
+  return reply
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-store")
+    .send(await page);
+}
+
+export function sendMessage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  model: Omit<MessagePageModel, "path">,
+  status = 200,
+): Promise<FastifyReply> {
+  const { chrome } = tenantContext(request);
+  return sendHtml(
+    reply,
+    status,
+    MessagePage({ chrome, model: { ...model, path: request.url.split("?")[0] ?? "/" } }),
+  );
+}
+
+/** The field errors of a failed validation; any other error is passed on to the error handler. */
+export function validationErrors(error: unknown): FieldError[] {
+  if (error instanceof AppError && error.status === 422) return error.fields;
+  throw error;
+}
+
+/**
+ * Absolute links for mails. Never built from the Host header as sent (an attacker could make a reset link
+ * point to their own server): a municipality on its own hostname uses that registered hostname, every
+ * other request the configured PUBLIC_URL.
+ */
+export function accountLinks(request: FastifyRequest, publicUrl: string): AccountLinks {
+  const { base } = tenantContext(request);
+  const origin =
+    base === "" ? `${new URL(publicUrl).protocol}//${request.hostname.replace(/\.$/, "")}` : publicUrl;
+  const absolute = (path: string) => `${origin}${path}`;
+  return {
+    verify: (token) => absolute(withQuery(identityPaths.verify(base), { token })),
+    reset: (token) => absolute(withQuery(identityPaths.resetPassword(base), { token })),
+    forgotPassword: () => absolute(identityPaths.forgotPassword(base)),
+  };
+}
+
+export function linkInvalidMessage(request: FastifyRequest): Omit<MessagePageModel, "path"> {
+  const t = identityMessages[request.lang];
+  const { base } = tenantContext(request);
+  return {
+    title: t.linkInvalidTitle,
+    paragraphs: [t.linkInvalidText],
+    next: { href: identityPaths.forgotPassword(base), label: t.forgotTitle },
+  };
+}
+
+export function waitMessage(request: FastifyRequest, seconds: number): FieldError {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return { field: "email", message: format(identityMessages[request.lang].tooManyAttempts, { minutes }) };
+}

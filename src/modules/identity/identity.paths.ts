@@ -1,0 +1,22 @@
+/** Named routes of the citizen account pages, relative to a municipality's base ("/usingen" or ""). */
+export const identityPaths = {
+  register: (base: string) => `${base}/konto/registrieren`,
+  verify: (base: string) => `${base}/konto/bestaetigen`,
+  login: (base: string) => `${base}/konto/anmelden`,
+  logout: (base: string) => `${base}/konto/abmelden`,
+  forgotPassword: (base: string) => `${base}/konto/passwort-vergessen`,
+  resetPassword: (base: string) => `${base}/konto/passwort-zuruecksetzen`,
+  account: (base: string) => `${base}/konto`,
+  endSession: (base: string) => `${base}/konto/sitzungen/beenden`,
+};
+
+/** A page to return to after signing in: only a path of this site, never another host. */
+export function safeReturnPath(value: unknown, fallback: string): string {
+  if (typeof value !== "string" || value.length > 500) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  return /^[\x21-\x7e]*$/.test(value) ? value : fallback;
+}
+
+export function withQuery(path: string, params: Record<string, string>): string {
+  return `${path}?${new URLSearchParams(params).toString()}`;
+}

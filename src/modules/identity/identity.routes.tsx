@@ -1,0 +1,171 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FieldError } from "#core/http/errors.ts";
+import { formBody, readString } from "#core/http/form-page.ts";
+import { format } from "#core/i18n/messages.ts";
+import { tenantContext } from "#modules/tenants/index.ts";
+import type { AccountsService } from "./accounts.service.ts";
+import { accountLinks, sendHtml, sendMessage, validationErrors, waitMessage } from "./identity.http.ts";
+import { identityMessages } from "./identity.messages.ts";
+import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
+import { clearSessionCookie, setSessionCookie } from "./identity.session-plugin.ts";
+import type { SessionsService } from "./sessions.service.ts";
+import { signInKeys, type ThrottleService } from "./throttle.service.ts";
+import { LoginPage } from "./views/login.tsx";
+import { RegisterPage } from "./views/register.tsx";
+import { VerifyEmailPage } from "./views/token-forms.tsx";
+
+export interface IdentityRouteOptions {
+  accounts: AccountsService;
+  sessions: SessionsService;
+  throttle: ThrottleService;
+  publicUrl: string;
+  secureCookies: boolean;
+}
+
+/** Submissions that send mail or check passwords: a coarse cap per client address on top of the throttle. */
+export const submitRateLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
+
+/** Registration, e-mail verification, sign-in and sign-out of citizens, on every municipality's pages. */
+export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOptions) {
+  const { accounts, sessions, throttle } = opts;
+  const cookieOptions = { secure: opts.secureCookies, maxAgeSeconds: sessions.policy.maxHours * 3600 };
+
+  const renderRegister = (
+    request: FastifyRequest,
+    csrfToken: string,
+    email: string,
+    errors: FieldError[],
+  ) => {
+    const { base, chrome } = tenantContext(request);
+    const model = {
+      path: identityPaths.register(base),
+      csrfToken,
+      email,
+      errors,
+      loginHref: identityPaths.login(base),
+    };
+    return RegisterPage({ chrome, model });
+  };
+
+  app.get("/konto/registrieren", async (request, reply) =>
+    sendHtml(reply, 200, renderRegister(request, reply.generateCsrf(), "", [])),
+  );
+
+  app.post("/konto/registrieren", { config: submitRateLimit }, async (request, reply) => {
+    const body = formBody(request.body);
+    const input = { email: readString(body, "email"), password: readString(body, "password") };
+    try {
+      const { email } = await accounts.register(input, request.lang, accountLinks(request, opts.publicUrl));
+      const t = identityMessages[request.lang];
+      return sendMessage(request, reply, {
+        title: t.registerSentTitle,
+        paragraphs: [format(t.registerSentText, { email })],
+      });
+    } catch (error) {
+      const errors = validationErrors(error);
+      return sendHtml(reply, 422, renderRegister(request, reply.generateCsrf(), input.email, errors));
+    }
+  });
+
+  app.get<{ Querystring: { token?: string } }>("/konto/bestaetigen", async (request, reply) => {
+    const { base, chrome } = tenantContext(request);
+    const model = {
+      path: identityPaths.verify(base),
+      csrfToken: reply.generateCsrf(),
+      errors: [],
+      token: String(request.query.token ?? ""),
+    };
+    return sendHtml(reply, 200, VerifyEmailPage({ chrome, model }));
+  });
+
+  app.post("/konto/bestaetigen", async (request, reply) => {
+    const t = identityMessages[request.lang];
+    const { base } = tenantContext(request);
+    if (!(await accounts.verifyEmail(readString(formBody(request.body), "token")))) {
+      return sendMessage(request, reply, { title: t.linkInvalidTitle, paragraphs: [t.linkInvalidText] }, 400);
+    }
+    return sendMessage(request, reply, {
+      title: t.verifiedTitle,
+      paragraphs: [t.verifiedText],
+      next: { href: identityPaths.login(base), label: t.toLogin },
+      success: true,
+    });
+  });
+
+  const renderLogin = (
+    request: FastifyRequest,
+    csrfToken: string,
+    returnTo: string,
+    email: string,
+    errors: FieldError[],
+  ) => {
+    const { base, chrome } = tenantContext(request);
+    const path = identityPaths.login(base);
+    const model = {
+      path,
+      action: withQuery(path, { weiter: returnTo }),
+      csrfToken,
+      email,
+      errors,
+      registerHref: identityPaths.register(base),
+      forgotHref: identityPaths.forgotPassword(base),
+    };
+    return LoginPage({ chrome, model });
+  };
+
+  app.get<{ Querystring: { weiter?: string } }>("/konto/anmelden", async (request, reply) => {
+    const { base } = tenantContext(request);
+    const returnTo = safeReturnPath(request.query.weiter, identityPaths.account(base));
+    return sendHtml(reply, 200, renderLogin(request, reply.generateCsrf(), returnTo, "", []));
+  });
+
+  app.post<{ Querystring: { weiter?: string } }>(
+    "/konto/anmelden",
+    { config: submitRateLimit },
+    async (request, reply) => {
+      const { base } = tenantContext(request);
+      const returnTo = safeReturnPath(request.query.weiter, identityPaths.account(base));
+      const body = formBody(request.body);
+      const input = { email: readString(body, "email"), password: readString(body, "password") };
+      const keys = signInKeys(input.email, request.ip);
+      const again = (status: number, errors: FieldError[]) =>
+        sendHtml(reply, status, renderLogin(request, reply.generateCsrf(), returnTo, input.email, errors));
+
+      const wait = await throttle.waitSeconds(keys);
+      if (wait > 0) return again(429, [waitMessage(request, wait)]);
+      const result = await accounts.login(input, request.lang, accountLinks(request, opts.publicUrl));
+      if (result.status === "invalid") {
+        await throttle.recordFailure(keys);
+        return again(422, [{ field: "email", message: identityMessages[request.lang].loginFailed }]);
+      }
+      if (result.status === "unverified") {
+        const t = identityMessages[request.lang];
+        return sendMessage(request, reply, {
+          title: t.unverifiedTitle,
+          paragraphs: [format(t.unverifiedText, { email: result.email })],
+        });
+      }
+      await throttle.reset(keys[0] ?? "");
+      if (request.citizenSession) await sessions.end(request.citizenSession);
+      const cookie = await sessions.start(result.citizenId, "password", {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? "",
+      });
+      setSessionCookie(reply, cookie, cookieOptions);
+      return reply.redirect(returnTo, 303);
+    },
+  );
+
+  app.post("/konto/abmelden", async (request, reply) => {
+    if (request.citizenSession) await sessions.end(request.citizenSession);
+    clearSessionCookie(reply, opts.secureCookies);
+    const t = identityMessages[request.lang];
+    const { base } = tenantContext(request);
+    return sendMessage(request, reply, {
+      title: t.logoutTitle,
+      paragraphs: [t.logoutText],
+      next: { href: identityPaths.login(base), label: t.toLogin },
+      success: true,
+    });
+  });
+}

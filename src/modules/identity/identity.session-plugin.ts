@@ -1,0 +1,51 @@
+import type {} from "@fastify/cookie";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
+import type { CitizenSession, SessionsService } from "./sessions.service.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in citizen's session, when the request carries a live one. */
+    citizenSession: CitizenSession | undefined;
+  }
+}
+
+/** `__Host-` binds the cookie to this host over https (no Domain, Path=/, Secure), as browsers enforce. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-rathaus_sid" : "rathaus_sid";
+}
+
+export interface SessionCookieOptions {
+  secure: boolean;
+  maxAgeSeconds: number;
+}
+
+export function setSessionCookie(reply: FastifyReply, value: string, options: SessionCookieOptions): void {
+  reply.setCookie(sessionCookieName(options.secure), value, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: options.secure,
+    maxAge: options.maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(sessionCookieName(secure), { path: "/", httpOnly: true, sameSite: "lax", secure });
+}
+
+/** Resolves the session cookie of every request into `request.citizenSession`; pages must not be cached. */
+export const citizenSessionPlugin = fp(
+  async (app: FastifyInstance, opts: { sessions: SessionsService; secureCookies: boolean }) => {
+    const name = sessionCookieName(opts.secureCookies);
+    app.decorateRequest("citizenSession", undefined);
+    app.addHook("onRequest", async (request, reply) => {
+      const value = request.cookies[name];
+      if (value === undefined) return;
+      request.citizenSession = await opts.sessions.resolve(value);
+      if (!request.citizenSession) clearSessionCookie(reply, opts.secureCookies);
+      else reply.header("cache-control", "private, no-store");
+    });
+  },
+  { name: "citizen-session", dependencies: ["@fastify/cookie"] },
+);

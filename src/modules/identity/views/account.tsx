@@ -1,0 +1,107 @@
+import { format } from "#core/i18n/messages.ts";
+import { Button, Form, HiddenField } from "#core/views/form/index.ts";
+import { Layout } from "#core/views/layout.tsx";
+import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { identityMessages } from "../identity.messages.ts";
+
+export interface AccountModel {
+  path: string;
+  csrfToken: string;
+  email: string;
+  notice?: string;
+  sessions: { ref: string; current: boolean; since: string; lastSeen: string; device: string }[];
+  endSessionAction: string;
+  logoutAction: string;
+}
+
+export function AccountPage(props: { chrome: SiteChrome; model: AccountModel }): JSX.Element {
+  const { chrome, model } = props;
+  const t = identityMessages[chrome.lang];
+  const others = model.sessions.filter((s) => !s.current).length;
+  return (
+    <Layout chrome={chrome} page={{ title: t.accountTitle, path: model.path }}>
+      {model.notice ? (
+        <div class="kern-alert kern-alert--success" role="status">
+          <div class="kern-alert__body">
+            <p class="kern-body" safe>
+              {model.notice}
+            </p>
+          </div>
+        </div>
+      ) : (
+        ""
+      )}
+      <h1 class="kern-heading-large" safe>
+        {t.accountTitle}
+      </h1>
+      <p class="kern-body" safe>
+        {format(t.signedInAs, { email: model.email })}
+      </p>
+      <h2 class="kern-heading-medium" safe>
+        {t.sessionsHeading}
+      </h2>
+      <p class="kern-body" safe>
+        {t.sessionsIntro}
+      </p>
+      <div class="kern-table-responsive">
+        <table class="kern-table">
+          <caption class="kern-sr-only" safe>
+            {t.sessionsHeading}
+          </caption>
+          <thead class="kern-table__header">
+            <tr class="kern-table__row">
+              <th scope="col" class="kern-table__header" safe>
+                {t.sessionDevice}
+              </th>
+              <th scope="col" class="kern-table__header" safe>
+                {t.sessionSince}
+              </th>
+              <th scope="col" class="kern-table__header" safe>
+                {t.sessionLastSeen}
+              </th>
+              <th scope="col" class="kern-table__header" safe>
+                {t.sessionAction}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {model.sessions.map((session) => (
+              <tr class="kern-table__row">
+                <td class="kern-table__cell" safe>
+                  {session.device}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {session.since}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {session.lastSeen}
+                </td>
+                <td class="kern-table__cell">
+                  {session.current ? (
+                    <span safe>{t.sessionCurrent}</span>
+                  ) : (
+                    <Form action={model.endSessionAction} csrfToken={model.csrfToken}>
+                      <HiddenField name="session" value={session.ref} />
+                      <Button label={t.sessionEnd} variant="secondary" />
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {others > 1 ? (
+        <Form action={model.endSessionAction} csrfToken={model.csrfToken}>
+          <HiddenField name="session" value="others" />
+          <Button label={t.sessionEndOthers} variant="secondary" />
+        </Form>
+      ) : (
+        ""
+      )}
+      <Form action={model.logoutAction} csrfToken={model.csrfToken}>
+        <Button label={t.logoutSubmit} />
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,100 @@
+import type { FieldError } from "#core/http/errors.ts";
+import {
+  ErrorSummary,
+  errorFor,
+  Form,
+  formPageTitle,
+  HiddenField,
+  PasswordField,
+  TextField,
+} from "#core/views/form/index.ts";
+import { Layout } from "#core/views/layout.tsx";
+import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { identityMessages } from "../identity.messages.ts";
+
+interface FormPageModel {
+  path: string;
+  csrfToken: string;
+  errors: FieldError[];
+}
+
+/**
+ * Following the mailed link shows this button; only pressing it confirms. Mail scanners that open links
+ * in advance would otherwise use the single-use link before the citizen does.
+ */
+export function VerifyEmailPage(props: { chrome: SiteChrome; model: FormPageModel & { token: string } }) {
+  const { chrome, model } = props;
+  const t = identityMessages[chrome.lang];
+  return (
+    <Layout chrome={chrome} page={{ title: t.verifyTitle, path: model.path }}>
+      <h1 class="kern-heading-large" safe>
+        {t.verifyTitle}
+      </h1>
+      <p class="kern-body" safe>
+        {t.verifyText}
+      </p>
+      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.mailVerifyAction}>
+        <HiddenField name="token" value={model.token} />
+      </Form>
+    </Layout>
+  );
+}
+
+export function ForgotPasswordPage(props: { chrome: SiteChrome; model: FormPageModel & { email: string } }) {
+  const { chrome, model } = props;
+  const lang = chrome.lang;
+  const t = identityMessages[lang];
+  return (
+    <Layout
+      chrome={chrome}
+      page={{ title: formPageTitle(lang, t.forgotTitle, model.errors), path: model.path }}
+    >
+      <ErrorSummary lang={lang} errors={model.errors} />
+      <h1 class="kern-heading-large" safe>
+        {t.forgotTitle}
+      </h1>
+      <p class="kern-body" safe>
+        {t.forgotIntro}
+      </p>
+      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.forgotSubmit}>
+        <TextField
+          lang={lang}
+          name="email"
+          type="email"
+          label={t.emailLabel}
+          value={model.email}
+          autocomplete="email"
+          error={errorFor(model.errors, "email")}
+        />
+      </Form>
+    </Layout>
+  );
+}
+
+export function ResetPasswordPage(props: { chrome: SiteChrome; model: FormPageModel & { token: string } }) {
+  const { chrome, model } = props;
+  const lang = chrome.lang;
+  const t = identityMessages[lang];
+  return (
+    <Layout
+      chrome={chrome}
+      page={{ title: formPageTitle(lang, t.resetTitle, model.errors), path: model.path }}
+    >
+      <ErrorSummary lang={lang} errors={model.errors} />
+      <h1 class="kern-heading-large" safe>
+        {t.resetTitle}
+      </h1>
+      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.resetSubmit}>
+        <HiddenField name="token" value={model.token} />
+        <PasswordField
+          lang={lang}
+          name="password"
+          label={t.newPasswordLabel}
+          hint={t.passwordHint}
+          autocomplete="new-password"
+          error={errorFor(model.errors, "password")}
+        />
+      </Form>
+    </Layout>
+  );
+}
