@@ -17,6 +17,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       postal_code text not null default '',
       city text not null default '',
       phone text not null default '',
+      totp_secret_enc text,
+      totp_pending_enc text,
+      totp_enabled_at timestamptz,
+      totp_last_step bigint,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )`.execute(db);
@@ -44,6 +48,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       used_at timestamptz,
       created_at timestamptz not null default now(),
       primary key (citizen_id, token_hash)
+    )`.execute(db);
+  await sql`
+    create table citizen_recovery_codes (
+      citizen_id uuid not null references citizens (id) on delete cascade,
+      code_hash text not null,
+      used_at timestamptz,
+      primary key (citizen_id, code_hash)
     )`.execute(db);
   // Failed sign-ins per e-mail address and per client address, for increasing waiting times. Keys are
   // hashed so the table holds no addresses. Shared by all instances, unlike an in-memory limiter.

@@ -11,11 +11,24 @@ export interface CitizensTable {
   postal_code: Generated<string>;
   city: Generated<string>;
   phone: Generated<string>;
+  /** TOTP secret, AES-256-GCM encrypted (see secret-box.ts); set once two-factor sign-in is on. */
+  totp_secret_enc: string | null;
+  /** A secret shown during setup, until the citizen confirms it with a first code. */
+  totp_pending_enc: string | null;
+  totp_enabled_at: Date | null;
+  /** Last accepted time step: a code is accepted once (no replay within its 30 seconds). */
+  totp_last_step: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
 
-export type AuthMethod = "password";
+export type AuthMethod = "password" | "password+totp" | "password+recovery_code";
+
+export interface CitizenRecoveryCodesTable {
+  citizen_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
 
 export interface CitizenSessionsTable {
   citizen_id: string;
@@ -54,6 +67,7 @@ export interface IdentityTables {
   citizens: CitizensTable;
   citizen_sessions: CitizenSessionsTable;
   citizen_tokens: CitizenTokensTable;
+  citizen_recovery_codes: CitizenRecoveryCodesTable;
 }
 
 export type CitizenRow = Selectable<CitizensTable>;
