@@ -37,7 +37,7 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
     tenants: createTenantsService(database.db),
     jobs,
     mail,
-    identity: createIdentityServices(database.db, mail, sessionPolicy),
+    identity: createIdentityServices(database.db, mail, sessionPolicy, config.sessionSecret),
   };
 }
 

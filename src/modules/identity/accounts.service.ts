@@ -157,6 +157,13 @@ export function createAccountsService(db: Db, sendMail: AccountMailer) {
       return { email };
     },
 
+    /** Re-checks the password of a signed-in citizen before a sensitive change. */
+    async checkPassword(citizenId: string, password: string): Promise<boolean> {
+      const citizen = await repo.findCitizenById(db, citizenId);
+      if (!citizen?.password_hash) return false;
+      return verifyPassword(citizen.password_hash, password.slice(0, 1024));
+    },
+
     /** Whether a reset link can still be used, so the page can say so before a new password is typed. */
     async resetLinkUsable(token: unknown): Promise<boolean> {
       const parsed = parseSecret(token);

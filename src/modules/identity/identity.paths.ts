@@ -8,6 +8,9 @@ export const identityPaths = {
   resetPassword: (base: string) => `${base}/konto/passwort-zuruecksetzen`,
   account: (base: string) => `${base}/konto`,
   endSession: (base: string) => `${base}/konto/sitzungen/beenden`,
+  totpSetup: (base: string) => `${base}/konto/zwei-faktor`,
+  totpDisable: (base: string) => `${base}/konto/zwei-faktor/ausschalten`,
+  secondStep: (base: string) => `${base}/konto/anmelden/code`,
 };
 
 /** A page to return to after signing in: only a path of this site, never another host. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { format } from "#core/i18n/messages.ts";
@@ -7,9 +7,12 @@ import type { AccountsService } from "./accounts.service.ts";
 import { accountLinks, sendHtml, sendMessage, validationErrors, waitMessage } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
+import type { AuthMethod } from "./identity.schema.ts";
 import { clearSessionCookie, setSessionCookie } from "./identity.session-plugin.ts";
+import { startSecondStep } from "./second-step.ts";
 import type { SessionsService } from "./sessions.service.ts";
 import { signInKeys, type ThrottleService } from "./throttle.service.ts";
+import type { TotpService } from "./totp.service.ts";
 import { LoginPage } from "./views/login.tsx";
 import { RegisterPage } from "./views/register.tsx";
 import { VerifyEmailPage } from "./views/token-forms.tsx";
@@ -18,6 +21,7 @@ export interface IdentityRouteOptions {
   accounts: AccountsService;
   sessions: SessionsService;
   throttle: ThrottleService;
+  totp: TotpService;
   publicUrl: string;
   secureCookies: boolean;
 }
@@ -25,10 +29,28 @@ export interface IdentityRouteOptions {
 /** Submissions that send mail or check passwords: a coarse cap per client address on top of the throttle. */
 export const submitRateLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
 
+/** Starts a fresh session (never reusing one from before: no fixation) and sets its cookie. */
+export async function completeSignIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: IdentityRouteOptions,
+  citizenId: string,
+  method: AuthMethod,
+): Promise<void> {
+  if (request.citizenSession) await opts.sessions.end(request.citizenSession);
+  const cookie = await opts.sessions.start(citizenId, method, {
+    ip: request.ip,
+    userAgent: request.headers["user-agent"] ?? "",
+  });
+  setSessionCookie(reply, cookie, {
+    secure: opts.secureCookies,
+    maxAgeSeconds: opts.sessions.policy.maxHours * 3600,
+  });
+}
+
 /** Registration, e-mail verification, sign-in and sign-out of citizens, on every municipality's pages. */
 export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOptions) {
   const { accounts, sessions, throttle } = opts;
-  const cookieOptions = { secure: opts.secureCookies, maxAgeSeconds: sessions.policy.maxHours * 3600 };
 
   const renderRegister = (
     request: FastifyRequest,
@@ -146,12 +168,11 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
         });
       }
       await throttle.reset(keys[0] ?? "");
-      if (request.citizenSession) await sessions.end(request.citizenSession);
-      const cookie = await sessions.start(result.citizenId, "password", {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"] ?? "",
-      });
-      setSessionCookie(reply, cookie, cookieOptions);
+      if ((await opts.totp.status(result.citizenId)).enabled) {
+        startSecondStep(reply, result.citizenId, opts.secureCookies);
+        return reply.redirect(withQuery(identityPaths.secondStep(base), { weiter: returnTo }), 303);
+      }
+      await completeSignIn(request, reply, opts, result.citizenId, "password");
       return reply.redirect(returnTo, 303);
     },
   );

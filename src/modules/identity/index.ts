@@ -10,17 +10,22 @@ import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, identityRoutes } from "./identity.routes.tsx";
 import { citizenSessionPlugin } from "./identity.session-plugin.ts";
 import { passwordRoutes } from "./password.routes.tsx";
+import { createSecretBox } from "./secret-box.ts";
 import { createSessionsService, type SessionPolicy } from "./sessions.service.ts";
 import { createThrottleService } from "./throttle.service.ts";
+import { totpRoutes } from "./totp.routes.tsx";
+import { createTotpService } from "./totp.service.ts";
 
 export type { AccountsService } from "./accounts.service.ts";
 export type { CitizenSession, SessionsService } from "./sessions.service.ts";
 
-export function createIdentityServices(db: Db, mailer: Mailer, policy: SessionPolicy) {
+/** `serverSecret` (SESSION_SECRET) keys the encryption of stored TOTP seeds. */
+export function createIdentityServices(db: Db, mailer: Mailer, policy: SessionPolicy, serverSecret: string) {
   return {
     accounts: createAccountsService(db, accountMailer(mailer)),
     sessions: createSessionsService(db, policy),
     throttle: createThrottleService(db),
+    totp: createTotpService(db, createSecretBox(serverSecret, "totp-seeds")),
   };
 }
 
@@ -48,5 +53,6 @@ export async function registerIdentity(
     await scoped.register(identityRoutes, routeOptions);
     await scoped.register(passwordRoutes, routeOptions);
     await scoped.register(accountRoutes, routeOptions);
+    await scoped.register(totpRoutes, routeOptions);
   });
 }

@@ -46,6 +46,11 @@ export function createTotpService(db: Db, box: SecretBox, issuer = "Digitales Ra
     async beginSetup(citizenId: string, accountName: string) {
       const secret = generateSecret();
       await repo.setPendingSecret(db, citizenId, box.seal(secret));
+      return this.setupView(secret, accountName);
+    },
+
+    /** The secret as text and as a QR code of its otpauth:// URI, for the authenticator app. */
+    async setupView(secret: string, accountName: string) {
       const uri = generateURI({ issuer, label: accountName, secret });
       const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
       return { secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };

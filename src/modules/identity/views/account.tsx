@@ -1,5 +1,15 @@
+import type { FieldError } from "#core/http/errors.ts";
 import { format } from "#core/i18n/messages.ts";
-import { Button, Form, HiddenField } from "#core/views/form/index.ts";
+import {
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  errorFor,
+  Form,
+  formPageTitle,
+  HiddenField,
+  PasswordField,
+} from "#core/views/form/index.ts";
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
@@ -9,6 +19,8 @@ export interface AccountModel {
   csrfToken: string;
   email: string;
   notice?: string;
+  errors: FieldError[];
+  totp: { enabled: boolean; recoveryCodesLeft: number; setupHref: string; disableAction: string };
   sessions: { ref: string; current: boolean; since: string; lastSeen: string; device: string }[];
   endSessionAction: string;
   logoutAction: string;
@@ -19,7 +31,10 @@ export function AccountPage(props: { chrome: SiteChrome; model: AccountModel }):
   const t = identityMessages[chrome.lang];
   const others = model.sessions.filter((s) => !s.current).length;
   return (
-    <Layout chrome={chrome} page={{ title: t.accountTitle, path: model.path }}>
+    <Layout
+      chrome={chrome}
+      page={{ title: formPageTitle(chrome.lang, t.accountTitle, model.errors), path: model.path }}
+    >
       {model.notice ? (
         <div class="kern-alert kern-alert--success" role="status">
           <div class="kern-alert__body">
@@ -31,12 +46,44 @@ export function AccountPage(props: { chrome: SiteChrome; model: AccountModel }):
       ) : (
         ""
       )}
+      <ErrorSummary lang={chrome.lang} errors={model.errors} />
       <h1 class="kern-heading-large" safe>
         {t.accountTitle}
       </h1>
       <p class="kern-body" safe>
         {format(t.signedInAs, { email: model.email })}
       </p>
+      <h2 class="kern-heading-medium" safe>
+        {t.totpHeading}
+      </h2>
+      {model.totp.enabled ? (
+        <>
+          <p class="kern-body" safe>
+            {format(t.totpOn, { count: model.totp.recoveryCodesLeft })}
+          </p>
+          <Form
+            action={model.totp.disableAction}
+            csrfToken={model.csrfToken}
+            submitLabel={t.totpDisableSubmit}
+          >
+            <PasswordField
+              lang={chrome.lang}
+              name="password"
+              label={t.passwordLabel}
+              hint={t.totpDisablePasswordHint}
+              autocomplete="current-password"
+              error={errorFor(model.errors, "password")}
+            />
+          </Form>
+        </>
+      ) : (
+        <>
+          <p class="kern-body" safe>
+            {t.totpOff}
+          </p>
+          <ButtonLink href={model.totp.setupHref} label={t.totpSetupLink} variant="secondary" />
+        </>
+      )}
       <h2 class="kern-heading-medium" safe>
         {t.sessionsHeading}
       </h2>

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FieldError } from "#core/http/errors.ts";
+import { formBody, readString } from "#core/http/form-page.ts";
+import { tenantContext } from "#modules/tenants/index.ts";
+import { sendAccountPage, signedInCitizen, toSignIn } from "./account.routes.tsx";
+import { sendHtml, waitMessage } from "./identity.http.ts";
+import { identityMessages } from "./identity.messages.ts";
+import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
+import { completeSignIn, type IdentityRouteOptions, submitRateLimit } from "./identity.routes.tsx";
+import { endSecondStep, pendingSecondStep } from "./second-step.ts";
+import { RecoveryCodesPage, SecondStepPage, TotpSetupPage } from "./views/totp.tsx";
+
+/** Turning two-factor sign-in on and off, and the code step of signing in. */
+export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOptions) {
+  const { totp, throttle } = opts;
+  const codeError = (request: FastifyRequest): FieldError[] => [
+    { field: "code", message: identityMessages[request.lang].totpCodeInvalid },
+  ];
+
+  app.get("/konto/zwei-faktor", async (request, reply) => {
+    const who = await signedInCitizen(request, opts);
+    if (!who) return toSignIn(request, reply);
+    const { base, chrome } = tenantContext(request);
+    if ((await totp.status(who.citizen.id)).enabled) return reply.redirect(identityPaths.account(base), 303);
+    const setup = await totp.beginSetup(who.citizen.id, who.citizen.email);
+    const path = identityPaths.totpSetup(base);
+    const model = { path, action: path, csrfToken: reply.generateCsrf(), errors: [], ...setup };
+    return sendHtml(reply, 200, TotpSetupPage({ chrome, model }));
+  });
+
+  app.post("/konto/zwei-faktor", { config: submitRateLimit }, async (request, reply) => {
+    const who = await signedInCitizen(request, opts);
+    if (!who) return toSignIn(request, reply);
+    const { base, chrome } = tenantContext(request);
+    const codes = await totp.confirmSetup(who.citizen.id, readString(formBody(request.body), "code"));
+    if (codes) {
+      const model = { path: identityPaths.totpSetup(base), codes, doneHref: identityPaths.account(base) };
+      return sendHtml(reply, 200, RecoveryCodesPage({ chrome, model }));
+    }
+    const secret = await totp.pendingSecret(who.citizen.id);
+    if (!secret) return reply.redirect(identityPaths.totpSetup(base), 303);
+    const setup = await totp.setupView(secret, who.citizen.email);
+    const path = identityPaths.totpSetup(base);
+    const model = {
+      path,
+      action: path,
+      csrfToken: reply.generateCsrf(),
+      errors: codeError(request),
+      ...setup,
+    };
+    return sendHtml(reply, 422, TotpSetupPage({ chrome, model }));
+  });
+
+  app.post("/konto/zwei-faktor/ausschalten", { config: submitRateLimit }, async (request, reply) => {
+    const who = await signedInCitizen(request, opts);
+    if (!who) return toSignIn(request, reply);
+    const { base } = tenantContext(request);
+    if (
+      !(await opts.accounts.checkPassword(who.citizen.id, readString(formBody(request.body), "password")))
+    ) {
+      const errors = [{ field: "password", message: identityMessages[request.lang].passwordWrong }];
+      return sendAccountPage(
+        request,
+        reply,
+        opts,
+        { session: who.session, email: who.citizen.email },
+        422,
+        errors,
+      );
+    }
+    await totp.disable(who.citizen.id);
+    return reply.redirect(withQuery(identityPaths.account(base), { hinweis: "2fa-aus" }), 303);
+  });
+
+  const renderSecondStep = (
+    request: FastifyRequest,
+    csrfToken: string,
+    returnTo: string,
+    errors: FieldError[],
+  ) => {
+    const { base, chrome } = tenantContext(request);
+    const path = identityPaths.secondStep(base);
+    return SecondStepPage({
+      chrome,
+      model: { path, action: withQuery(path, { weiter: returnTo }), csrfToken, errors },
+    });
+  };
+
+  app.get<{ Querystring: { weiter?: string } }>("/konto/anmelden/code", async (request, reply) => {
+    const { base } = tenantContext(request);
+    if (!pendingSecondStep(request)) return reply.redirect(identityPaths.login(base), 303);
+    const returnTo = safeReturnPath(request.query.weiter, identityPaths.account(base));
+    return sendHtml(reply, 200, renderSecondStep(request, reply.generateCsrf(), returnTo, []));
+  });
+
+  app.post<{ Querystring: { weiter?: string } }>(
+    "/konto/anmelden/code",
+    { config: submitRateLimit },
+    async (request, reply) => {
+      const { base } = tenantContext(request);
+      const citizenId = pendingSecondStep(request);
+      if (!citizenId) return reply.redirect(identityPaths.login(base), 303);
+      const returnTo = safeReturnPath(request.query.weiter, identityPaths.account(base));
+      const keys = [`totp:${citizenId}`, `ip:${request.ip}`];
+      const again = (status: number, errors: FieldError[]) =>
+        sendHtml(reply, status, renderSecondStep(request, reply.generateCsrf(), returnTo, errors));
+      const wait = await throttle.waitSeconds(keys);
+      if (wait > 0) return again(429, [{ ...waitMessage(request, wait), field: "code" }]);
+      const factor = await totp.verify(citizenId, readString(formBody(request.body), "code"));
+      if (!factor) {
+        await throttle.recordFailure(keys);
+        return again(422, codeError(request));
+      }
+      await throttle.reset(keys[0] ?? "");
+      endSecondStep(reply, opts.secureCookies);
+      const method = factor === "totp" ? "password+totp" : "password+recovery_code";
+      await completeSignIn(request, reply, opts, citizenId, method);
+      return reply.redirect(returnTo, 303);
+    },
+  );
+}
