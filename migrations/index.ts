@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as tenants from "./20261127T0001_tenants.ts";
 import * as jobsAndMail from "./20261127T0002_jobs_and_mail.ts";
 import * as citizenAccounts from "./20261127T0003_citizen_accounts.ts";
+import * as auditLog from "./20261127T0004_audit_log.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0001_tenants": tenants,
   "20261127T0002_jobs_and_mail": jobsAndMail,
   "20261127T0003_citizen_accounts": citizenAccounts,
+  "20261127T0004_audit_log": auditLog,
 };

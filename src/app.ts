@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type Config, usesHttps } from "./config.ts";
+import { type AuditLog, createAuditLog } from "./core/audit/index.ts";
 import type { DatabaseHandle } from "./core/db/connect.ts";
 import { registerErrorHandling, respondWithError } from "./core/http/error-handler.ts";
 import { BadRequest } from "./core/http/errors.ts";
@@ -26,6 +27,7 @@ export interface Services {
   jobs: JobQueue;
   mail: Mailer;
   identity: IdentityServices;
+  audit: AuditLog;
 }
 
 /** The composition root: every service, built explicitly from the database. */
@@ -38,6 +40,7 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
     jobs,
     mail,
     identity: createIdentityServices(database.db, mail, sessionPolicy, config.sessionSecret),
+    audit: createAuditLog(database.db),
   };
 }
 
@@ -104,6 +107,7 @@ export async function buildApp(
   await registerIdentity(app, {
     ...services.identity,
     tenants: services.tenants,
+    audit: services.audit,
     publicUrl: config.publicUrl,
     secureCookies,
   });

@@ -128,6 +128,39 @@ describe.each(testDrivers())("citizen account journey over HTTP on %s", (driver)
     }
   });
 
+  it("writes every account event to the municipality's audit log, without secrets", async () => {
+    const usingen = await t.services.tenants.bySlug("usingen");
+    const neuAnspach = await t.services.tenants.bySlug("neu-anspach");
+    const log = await t.services.audit.list(usingen?.id ?? "", { limit: 500 });
+    const actions = new Set(log.map((e) => e.action));
+    for (const action of [
+      "citizen.registration_requested",
+      "citizen.email_verified",
+      "citizen.login_failed",
+      "citizen.login_succeeded",
+      "citizen.logout",
+      "citizen.password_reset_requested",
+      "citizen.password_reset",
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+    const failed = log.find((e) => e.action === "citizen.login_failed");
+    expect(failed).toMatchObject({
+      actor_type: "anonymous",
+      target: "erika@example.de",
+      details: { reason: "password" },
+    });
+    expect(failed?.ip).toBe("127.0.0.1");
+    const succeeded = log.find((e) => e.action === "citizen.login_succeeded");
+    expect(succeeded).toMatchObject({ actor_type: "citizen", details: { method: "password" } });
+    expect(JSON.stringify(log)).not.toContain(password);
+    expect(JSON.stringify(log)).not.toContain("Acht Ameisen");
+    // Events on Neu-Anspach's pages stay in Neu-Anspach's log.
+    const other = await t.services.audit.list(neuAnspach?.id ?? "", { limit: 500 });
+    expect(other.every((e) => e.tenant_id === neuAnspach?.id)).toBe(true);
+    expect(log.every((e) => e.tenant_id === usingen?.id)).toBe(true);
+  });
+
   it("rejects account forms without a CSRF token", async () => {
     const response = await fetch(`${t.url}/usingen/konto/anmelden`, {
       method: "POST",

@@ -3,7 +3,7 @@ import { berlinDateTime } from "#core/dates/berlin.ts";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
-import { sendHtml } from "./identity.http.ts";
+import { auditFrom, sendHtml } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, withQuery } from "./identity.paths.ts";
 import type { IdentityRouteOptions } from "./identity.routes.tsx";
@@ -88,6 +88,9 @@ export async function accountRoutes(app: FastifyInstance, opts: IdentityRouteOpt
     else if (/^[0-9a-f]{64}$/.test(which) && which !== current.idHash) {
       await opts.sessions.endOne(current.citizenId, which);
     }
+    await auditFrom(request, opts.audit, "citizen.sessions_ended", {
+      details: { which: which === "others" ? "others" : "one" },
+    });
     return reply.redirect(withQuery(identityPaths.account(base), { hinweis: "sitzung-beendet" }), 303);
   });
 }

@@ -108,13 +108,15 @@ export function createAccountsService(db: Db, sendMail: AccountMailer) {
       return { email };
     },
 
-    async verifyEmail(token: unknown): Promise<boolean> {
+    /** Confirms the address once per link; returns the citizen's id, or undefined for an unusable link. */
+    async verifyEmail(token: unknown): Promise<string | undefined> {
       const parsed = parseSecret(token);
-      if (!parsed) return false;
+      if (!parsed) return undefined;
       return inTransaction(db, async (tx) => {
         const used = await repo.consumeToken(tx, parsed.citizenId, hashSecret(parsed.secret), "verify_email");
-        if (used) await repo.markEmailVerified(tx, parsed.citizenId);
-        return used !== undefined;
+        if (!used) return undefined;
+        await repo.markEmailVerified(tx, parsed.citizenId);
+        return parsed.citizenId;
       });
     },
 

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { AuditEvent, AuditLog } from "#core/audit/index.ts";
 import { AppError, type FieldError } from "#core/http/errors.ts";
 import { format } from "#core/i18n/messages.ts";
 import { MessagePage, type MessagePageModel } from "#core/views/message-page.tsx";
@@ -69,4 +70,24 @@ export function linkInvalidMessage(request: FastifyRequest): Omit<MessagePageMod
 export function waitMessage(request: FastifyRequest, seconds: number): FieldError {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return { field: "email", message: format(identityMessages[request.lang].tooManyAttempts, { minutes }) };
+}
+
+/** Records what happened on this request in the municipality's audit log (who, from where, which request). */
+export function auditFrom(
+  request: FastifyRequest,
+  audit: AuditLog,
+  action: string,
+  event: { citizenId?: string; target?: string; details?: AuditEvent["details"] } = {},
+): Promise<void> {
+  const { tenant } = tenantContext(request);
+  const citizenId = event.citizenId ?? request.citizenSession?.citizenId;
+  return audit.record({
+    tenantId: tenant.id,
+    actor: citizenId ? { type: "citizen", id: citizenId } : { type: "anonymous" },
+    action,
+    target: event.target,
+    ip: request.ip,
+    requestId: request.id,
+    details: event.details,
+  });
 }

@@ -1,10 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AuditLog } from "#core/audit/index.ts";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { format } from "#core/i18n/messages.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import type { AccountsService } from "./accounts.service.ts";
-import { accountLinks, sendHtml, sendMessage, validationErrors, waitMessage } from "./identity.http.ts";
+import {
+  accountLinks,
+  auditFrom,
+  sendHtml,
+  sendMessage,
+  validationErrors,
+  waitMessage,
+} from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
 import type { AuthMethod } from "./identity.schema.ts";
@@ -22,6 +30,7 @@ export interface IdentityRouteOptions {
   sessions: SessionsService;
   throttle: ThrottleService;
   totp: TotpService;
+  audit: AuditLog;
   publicUrl: string;
   secureCookies: boolean;
 }
@@ -38,6 +47,7 @@ export async function completeSignIn(
   method: AuthMethod,
 ): Promise<void> {
   if (request.citizenSession) await opts.sessions.end(request.citizenSession);
+  await auditFrom(request, opts.audit, "citizen.login_succeeded", { citizenId, details: { method } });
   const cookie = await opts.sessions.start(citizenId, method, {
     ip: request.ip,
     userAgent: request.headers["user-agent"] ?? "",
@@ -78,6 +88,7 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
     const input = { email: readString(body, "email"), password: readString(body, "password") };
     try {
       const { email } = await accounts.register(input, request.lang, accountLinks(request, opts.publicUrl));
+      await auditFrom(request, opts.audit, "citizen.registration_requested", { target: email });
       const t = identityMessages[request.lang];
       return sendMessage(request, reply, {
         title: t.registerSentTitle,
@@ -103,9 +114,11 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
   app.post("/konto/bestaetigen", async (request, reply) => {
     const t = identityMessages[request.lang];
     const { base } = tenantContext(request);
-    if (!(await accounts.verifyEmail(readString(formBody(request.body), "token")))) {
+    const citizenId = await accounts.verifyEmail(readString(formBody(request.body), "token"));
+    if (!citizenId) {
       return sendMessage(request, reply, { title: t.linkInvalidTitle, paragraphs: [t.linkInvalidText] }, 400);
     }
+    await auditFrom(request, opts.audit, "citizen.email_verified", { citizenId });
     return sendMessage(request, reply, {
       title: t.verifiedTitle,
       paragraphs: [t.verifiedText],
@@ -154,10 +167,21 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
         sendHtml(reply, status, renderLogin(request, reply.generateCsrf(), returnTo, input.email, errors));
 
       const wait = await throttle.waitSeconds(keys);
-      if (wait > 0) return again(429, [waitMessage(request, wait)]);
+      const target = input.email.trim().toLowerCase();
+      if (wait > 0) {
+        await auditFrom(request, opts.audit, "citizen.login_failed", {
+          target,
+          details: { reason: "throttled" },
+        });
+        return again(429, [waitMessage(request, wait)]);
+      }
       const result = await accounts.login(input, request.lang, accountLinks(request, opts.publicUrl));
       if (result.status === "invalid") {
         await throttle.recordFailure(keys);
+        await auditFrom(request, opts.audit, "citizen.login_failed", {
+          target,
+          details: { reason: "password" },
+        });
         return again(422, [{ field: "email", message: identityMessages[request.lang].loginFailed }]);
       }
       if (result.status === "unverified") {
@@ -169,6 +193,9 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
       }
       await throttle.reset(keys[0] ?? "");
       if ((await opts.totp.status(result.citizenId)).enabled) {
+        await auditFrom(request, opts.audit, "citizen.second_factor_required", {
+          citizenId: result.citizenId,
+        });
         startSecondStep(reply, result.citizenId, opts.secureCookies);
         return reply.redirect(withQuery(identityPaths.secondStep(base), { weiter: returnTo }), 303);
       }
@@ -178,7 +205,10 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
   );
 
   app.post("/konto/abmelden", async (request, reply) => {
-    if (request.citizenSession) await sessions.end(request.citizenSession);
+    if (request.citizenSession) {
+      await auditFrom(request, opts.audit, "citizen.logout");
+      await sessions.end(request.citizenSession);
+    }
     clearSessionCookie(reply, opts.secureCookies);
     const t = identityMessages[request.lang];
     const { base } = tenantContext(request);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { AuditLog } from "#core/audit/index.ts";
 import type { Db } from "#core/db/transaction.ts";
 import type { Mailer } from "#core/mail/index.ts";
 import { registerTenantScoped, type TenantsService } from "#modules/tenants/index.ts";
@@ -37,7 +38,12 @@ export type IdentityServices = ReturnType<typeof createIdentityServices>;
  */
 export async function registerIdentity(
   app: FastifyInstance,
-  opts: IdentityServices & { tenants: TenantsService; publicUrl: string; secureCookies: boolean },
+  opts: IdentityServices & {
+    tenants: TenantsService;
+    audit: AuditLog;
+    publicUrl: string;
+    secureCookies: boolean;
+  },
 ): Promise<void> {
   await app.register(citizenSessionPlugin, { sessions: opts.sessions, secureCookies: opts.secureCookies });
   app.addHook("preHandler", async (request) => {

@@ -5,6 +5,7 @@ import { format } from "#core/i18n/messages.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import {
   accountLinks,
+  auditFrom,
   linkInvalidMessage,
   sendHtml,
   sendMessage,
@@ -48,6 +49,7 @@ export async function passwordRoutes(app: FastifyInstance, opts: IdentityRouteOp
         request.lang,
         accountLinks(request, opts.publicUrl),
       );
+      await auditFrom(request, opts.audit, "citizen.password_reset_requested", { target: result.email });
       const t = identityMessages[request.lang];
       return sendMessage(request, reply, {
         title: t.forgotSentTitle,
@@ -84,6 +86,7 @@ export async function passwordRoutes(app: FastifyInstance, opts: IdentityRouteOp
     if (!citizenId) return sendMessage(request, reply, linkInvalidMessage(request), 400);
     // Whoever knew the old password is signed out everywhere, this browser included.
     await sessions.endOthers(citizenId);
+    await auditFrom(request, opts.audit, "citizen.password_reset", { citizenId });
     clearSessionCookie(reply, opts.secureCookies);
     const t = identityMessages[request.lang];
     const { base } = tenantContext(request);

@@ -3,7 +3,7 @@ import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { sendAccountPage, signedInCitizen, toSignIn } from "./account.routes.tsx";
-import { sendHtml, waitMessage } from "./identity.http.ts";
+import { auditFrom, sendHtml, waitMessage } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
 import { completeSignIn, type IdentityRouteOptions, submitRateLimit } from "./identity.routes.tsx";
@@ -34,6 +34,7 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
     const { base, chrome } = tenantContext(request);
     const codes = await totp.confirmSetup(who.citizen.id, readString(formBody(request.body), "code"));
     if (codes) {
+      await auditFrom(request, opts.audit, "citizen.totp_enabled");
       const model = { path: identityPaths.totpSetup(base), codes, doneHref: identityPaths.account(base) };
       return sendHtml(reply, 200, RecoveryCodesPage({ chrome, model }));
     }
@@ -58,6 +59,9 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
     if (
       !(await opts.accounts.checkPassword(who.citizen.id, readString(formBody(request.body), "password")))
     ) {
+      await auditFrom(request, opts.audit, "citizen.totp_disable_refused", {
+        details: { reason: "password" },
+      });
       const errors = [{ field: "password", message: identityMessages[request.lang].passwordWrong }];
       return sendAccountPage(
         request,
@@ -69,6 +73,7 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
       );
     }
     await totp.disable(who.citizen.id);
+    await auditFrom(request, opts.audit, "citizen.totp_disabled");
     return reply.redirect(withQuery(identityPaths.account(base), { hinweis: "2fa-aus" }), 303);
   });
 
@@ -109,6 +114,7 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
       const factor = await totp.verify(citizenId, readString(formBody(request.body), "code"));
       if (!factor) {
         await throttle.recordFailure(keys);
+        await auditFrom(request, opts.audit, "citizen.second_factor_failed", { citizenId });
         return again(422, codeError(request));
       }
       await throttle.reset(keys[0] ?? "");
