@@ -14,6 +14,8 @@ import { AccountPage } from "./views/account.tsx";
 const notices = {
   "sitzung-beendet": "sessionEnded",
   "2fa-aus": "totpDisabled",
+  "profil-gespeichert": "profileSaved",
+  "passwort-geaendert": "passwordChanged",
 } as const;
 
 /** The signed-in citizen of a request; undefined sends the caller to the sign-in page. */
@@ -58,6 +60,7 @@ export async function sendAccountPage(
       setupHref: identityPaths.totpSetup(base),
       disableAction: identityPaths.totpDisable(base),
     },
+    links: { profile: identityPaths.profile(base), changePassword: identityPaths.changePassword(base) },
     sessions: live.map((s) => ({
       ref: s.id_hash,
       current: s.id_hash === who.session.idHash,

@@ -166,6 +166,26 @@ export function createAccountsService(db: Db, sendMail: AccountMailer) {
       return verifyPassword(citizen.password_hash, password.slice(0, 1024));
     },
 
+    /** A signed-in citizen's new password, after re-checking the current one. */
+    async changePassword(
+      citizenId: string,
+      input: { currentPassword: unknown; password: unknown },
+      lang: Lang,
+    ): Promise<void> {
+      const citizen = await repo.findCitizenById(db, citizenId);
+      const current = typeof input.currentPassword === "string" ? input.currentPassword.slice(0, 1024) : "";
+      const next = typeof input.password === "string" ? input.password : "";
+      const currentOk = Boolean(
+        citizen?.password_hash && (await verifyPassword(citizen.password_hash, current)),
+      );
+      const errors = [
+        currentOk ? undefined : { field: "currentPassword", message: identityMessages[lang].passwordWrong },
+        passwordError(next, citizen?.email ?? "", lang),
+      ].filter((e): e is FieldError => e !== undefined);
+      if (errors.length > 0 || !citizen) throw ValidationFailed(errors);
+      await repo.setPasswordHash(db, citizen.id, await hashPassword(next));
+    },
+
     /** Whether a reset link can still be used, so the page can say so before a new password is typed. */
     async resetLinkUsable(token: unknown): Promise<boolean> {
       const parsed = parseSecret(token);

@@ -11,6 +11,8 @@ export const identityPaths = {
   totpSetup: (base: string) => `${base}/konto/zwei-faktor`,
   totpDisable: (base: string) => `${base}/konto/zwei-faktor/ausschalten`,
   secondStep: (base: string) => `${base}/konto/anmelden/code`,
+  profile: (base: string) => `${base}/konto/profil`,
+  changePassword: (base: string) => `${base}/konto/passwort-aendern`,
 };
 
 /** A page to return to after signing in: only a path of this site, never another host. */

@@ -17,6 +17,7 @@ import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
 import type { AuthMethod } from "./identity.schema.ts";
 import { clearSessionCookie, setSessionCookie } from "./identity.session-plugin.ts";
+import type { ProfileService } from "./profile.service.ts";
 import { startSecondStep } from "./second-step.ts";
 import type { SessionsService } from "./sessions.service.ts";
 import { signInKeys, type ThrottleService } from "./throttle.service.ts";
@@ -30,6 +31,7 @@ export interface IdentityRouteOptions {
   sessions: SessionsService;
   throttle: ThrottleService;
   totp: TotpService;
+  profile: ProfileService;
   audit: AuditLog;
   publicUrl: string;
   secureCookies: boolean;

@@ -11,6 +11,8 @@ import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, identityRoutes } from "./identity.routes.tsx";
 import { citizenSessionPlugin } from "./identity.session-plugin.ts";
 import { passwordRoutes } from "./password.routes.tsx";
+import { profileRoutes } from "./profile.routes.tsx";
+import { createProfileService } from "./profile.service.ts";
 import { createSecretBox } from "./secret-box.ts";
 import { createSessionsService, type SessionPolicy } from "./sessions.service.ts";
 import { createThrottleService } from "./throttle.service.ts";
@@ -27,6 +29,7 @@ export function createIdentityServices(db: Db, mailer: Mailer, policy: SessionPo
     sessions: createSessionsService(db, policy),
     throttle: createThrottleService(db),
     totp: createTotpService(db, createSecretBox(serverSecret, "totp-seeds")),
+    profile: createProfileService(db),
   };
 }
 
@@ -60,5 +63,6 @@ export async function registerIdentity(
     await scoped.register(passwordRoutes, routeOptions);
     await scoped.register(accountRoutes, routeOptions);
     await scoped.register(totpRoutes, routeOptions);
+    await scoped.register(profileRoutes, routeOptions);
   });
 }

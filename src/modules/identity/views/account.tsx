@@ -21,6 +21,7 @@ export interface AccountModel {
   notice?: string;
   errors: FieldError[];
   totp: { enabled: boolean; recoveryCodesLeft: number; setupHref: string; disableAction: string };
+  links: { profile: string; changePassword: string };
   sessions: { ref: string; current: boolean; since: string; lastSeen: string; device: string }[];
   endSessionAction: string;
   logoutAction: string;
@@ -53,6 +54,18 @@ export function AccountPage(props: { chrome: SiteChrome; model: AccountModel }):
       <p class="kern-body" safe>
         {format(t.signedInAs, { email: model.email })}
       </p>
+      <ul class="kern-list">
+        <li>
+          <a class="kern-link" href={model.links.profile} safe>
+            {t.profileLink}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={model.links.changePassword} safe>
+            {t.changePasswordTitle}
+          </a>
+        </li>
+      </ul>
       <h2 class="kern-heading-medium" safe>
         {t.totpHeading}
       </h2>
