@@ -42,7 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table citizen_tokens (
       citizen_id uuid not null references citizens (id) on delete cascade,
       token_hash text not null,
-      purpose text not null check (purpose in ('verify_email', 'reset_password')),
+      purpose text not null check (purpose in ('verify_email', 'reset_password', 'change_email')),
       email text not null,
       expires_at timestamptz not null,
       used_at timestamptz,

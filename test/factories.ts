@@ -4,6 +4,7 @@ const links = {
   verify: (token: string) => `http://localhost/verify?token=${token}`,
   reset: (token: string) => `http://localhost/reset?token=${token}`,
   forgotPassword: () => "http://localhost/forgot",
+  confirmEmailChange: (token: string) => `http://localhost/email?token=${token}`,
 };
 
 /** A registered citizen with a confirmed address, ready to sign in. */

@@ -60,7 +60,11 @@ export async function sendAccountPage(
       setupHref: identityPaths.totpSetup(base),
       disableAction: identityPaths.totpDisable(base),
     },
-    links: { profile: identityPaths.profile(base), changePassword: identityPaths.changePassword(base) },
+    links: {
+      profile: identityPaths.profile(base),
+      changePassword: identityPaths.changePassword(base),
+      changeEmail: identityPaths.changeEmail(base),
+    },
     sessions: live.map((s) => ({
       ref: s.id_hash,
       current: s.id_hash === who.session.idHash,

@@ -66,8 +66,9 @@ export async function tokenUsable(db: Db, citizenId: string, tokenHash: string, 
 }
 
 /**
- * Uses the token once: only an unused, unexpired token of this purpose, sent to the account's current
- * address, is consumed. Concurrent attempts race on the conditional update, so exactly one succeeds.
+ * Uses the token once: only an unused, unexpired token of this purpose is consumed, and (but for an
+ * address change, whose token went to the new address) only one sent to the account's current address.
+ * Concurrent attempts race on the conditional update, so exactly one succeeds.
  */
 export async function consumeToken(
   db: Db,
@@ -84,16 +85,30 @@ export async function consumeToken(
     .where("used_at", "is", null)
     .where("expires_at", ">", new Date())
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("citizens")
-          .select("citizens.id")
-          .whereRef("citizens.id", "=", "citizen_tokens.citizen_id")
-          .whereRef("citizens.email", "=", "citizen_tokens.email"),
-      ),
+      purpose === "change_email"
+        ? eb.val(true)
+        : eb.exists(
+            eb
+              .selectFrom("citizens")
+              .select("citizens.id")
+              .whereRef("citizens.id", "=", "citizen_tokens.citizen_id")
+              .whereRef("citizens.email", "=", "citizen_tokens.email"),
+          ),
     )
     .returning("email")
     .executeTakeFirst();
+}
+
+/** Moves the account to a new, confirmed address; false when another account took it meanwhile. */
+export async function changeEmail(db: Db, citizenId: string, email: string): Promise<boolean> {
+  const taken = await findCitizenByEmail(db, email);
+  if (taken) return false;
+  await db
+    .updateTable("citizens")
+    .set({ email, email_verified_at: new Date(), updated_at: new Date() })
+    .where("id", "=", citizenId)
+    .execute();
+  return true;
 }
 
 /** A newer link replaces older ones of the same purpose. */

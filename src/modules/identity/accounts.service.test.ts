@@ -16,6 +16,7 @@ const links = {
   verify: (token: string) => `http://test/konto/bestaetigen?token=${token}`,
   reset: (token: string) => `http://test/konto/passwort-zuruecksetzen?token=${token}`,
   forgotPassword: () => "http://test/konto/passwort-vergessen",
+  confirmEmailChange: (token: string) => `http://test/konto/email?token=${token}`,
 };
 const tokenOf = (mail: SentMail | undefined) => new URL(mail?.link ?? "http://x").searchParams.get("token");
 const password = "Drei Hasen hoppeln über die Wiese";

@@ -14,7 +14,12 @@ import {
 } from "./passwords.ts";
 import { composeSecret, hashSecret, newSecret, parseSecret } from "./secrets.ts";
 
-export type AccountMailKind = "verify_email" | "already_registered" | "reset_password";
+export type AccountMailKind =
+  | "verify_email"
+  | "already_registered"
+  | "reset_password"
+  | "change_email"
+  | "email_changed";
 
 /** Sends (enqueues, inside the transaction) the mails of the account flows; `link` is absolute. */
 export type AccountMailer = (
@@ -27,11 +32,13 @@ export interface AccountLinks {
   verify(token: string): string;
   reset(token: string): string;
   forgotPassword(): string;
+  confirmEmailChange(token: string): string;
 }
 
 const tokenLifetimeMs: Record<TokenPurpose, number> = {
   verify_email: 24 * 3_600_000,
   reset_password: 3_600_000,
+  change_email: 24 * 3_600_000,
 };
 
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
@@ -184,6 +191,66 @@ export function createAccountsService(db: Db, sendMail: AccountMailer) {
       ].filter((e): e is FieldError => e !== undefined);
       if (errors.length > 0 || !citizen) throw ValidationFailed(errors);
       await repo.setPasswordHash(db, citizen.id, await hashPassword(next));
+    },
+
+    /**
+     * Sends a confirmation link to the new address; the account keeps its old address until the link is
+     * followed. A new address that belongs to another account gets that account's "already registered"
+     * mail instead, and the answer is the same, so nobody learns which addresses have accounts.
+     */
+    async requestEmailChange(
+      citizenId: string,
+      input: { email: unknown; currentPassword: unknown },
+      lang: Lang,
+      links: AccountLinks,
+    ): Promise<{ email: string }> {
+      const citizen = await repo.findCitizenById(db, citizenId);
+      const email = normalizeEmail(input.email);
+      const current = typeof input.currentPassword === "string" ? input.currentPassword.slice(0, 1024) : "";
+      const currentOk = Boolean(
+        citizen?.password_hash && (await verifyPassword(citizen.password_hash, current)),
+      );
+      const t = identityMessages[lang];
+      const errors = [
+        emailError(email, lang) ??
+          (email === citizen?.email ? { field: "email", message: t.emailUnchanged } : undefined),
+        currentOk ? undefined : { field: "currentPassword", message: t.passwordWrong },
+      ].filter((e): e is FieldError => e !== undefined);
+      if (errors.length > 0 || !citizen) throw ValidationFailed(errors);
+      await inTransaction(db, async (tx) => {
+        if (await repo.findCitizenByEmail(tx, email)) {
+          await sendMail(tx, { kind: "already_registered", to: email, lang, link: links.forgotPassword() });
+          return;
+        }
+        const token = await issueToken(tx, citizen.id, email, "change_email");
+        await sendMail(tx, { kind: "change_email", to: email, lang, link: links.confirmEmailChange(token) });
+      });
+      return { email };
+    },
+
+    /** Moves the account to the confirmed new address and tells the old address; undefined for a bad link. */
+    async confirmEmailChange(token: unknown, lang: Lang, links: AccountLinks): Promise<string | undefined> {
+      const parsed = parseSecret(token);
+      if (!parsed) return undefined;
+      const before = await repo.findCitizenById(db, parsed.citizenId);
+      if (!before) return undefined;
+      try {
+        return await inTransaction(db, async (tx) => {
+          const used = await repo.consumeToken(
+            tx,
+            parsed.citizenId,
+            hashSecret(parsed.secret),
+            "change_email",
+          );
+          if (!used || !(await repo.changeEmail(tx, parsed.citizenId, used.email))) return undefined;
+          await sendMail(tx, { kind: "email_changed", to: before.email, lang, link: links.forgotPassword() });
+          return parsed.citizenId;
+        });
+      } catch (error) {
+        // Another account took the address between the check and the update (unique index).
+        if ((error as { code?: string }).code === "23505") return undefined;
+        throw error;
+      }
     },
 
     /** Whether a reset link can still be used, so the page can say so before a new password is typed. */

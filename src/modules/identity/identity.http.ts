@@ -54,6 +54,7 @@ export function accountLinks(request: FastifyRequest, publicUrl: string): Accoun
     verify: (token) => absolute(withQuery(identityPaths.verify(base), { token })),
     reset: (token) => absolute(withQuery(identityPaths.resetPassword(base), { token })),
     forgotPassword: () => absolute(identityPaths.forgotPassword(base)),
+    confirmEmailChange: (token) => absolute(withQuery(identityPaths.confirmEmailChange(base), { token })),
   };
 }
 

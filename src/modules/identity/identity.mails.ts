@@ -9,6 +9,16 @@ const texts: Record<AccountMailKind, { subject: keyof Text; body: keyof Text; ac
   verify_email: { subject: "mailVerifySubject", body: "mailVerifyText", action: "mailVerifyAction" },
   already_registered: { subject: "mailExistsSubject", body: "mailExistsText", action: "mailExistsAction" },
   reset_password: { subject: "mailResetSubject", body: "mailResetText", action: "mailResetAction" },
+  change_email: {
+    subject: "mailChangeEmailSubject",
+    body: "mailChangeEmailText",
+    action: "mailVerifyAction",
+  },
+  email_changed: {
+    subject: "mailEmailChangedSubject",
+    body: "mailEmailChangedText",
+    action: "mailResetAction",
+  },
 };
 
 /** The account mails (German or English, as the citizen used the site), sent through the durable mail queue. */

@@ -120,6 +120,23 @@ export const identityMessages = defineMessages(
     currentPasswordLabel: "Aktuelles Passwort",
     changePasswordSubmit: "Passwort ändern",
     passwordChanged: "Ihr Passwort ist geändert. Auf anderen Geräten wurden Sie abgemeldet.",
+    changeEmailTitle: "E-Mail-Adresse ändern",
+    newEmailLabel: "Neue E-Mail-Adresse",
+    changeEmailSubmit: "Bestätigungslink senden",
+    changeEmailSentTitle: "Prüfen Sie Ihr neues E-Mail-Postfach",
+    changeEmailSentText:
+      "Wir haben einen Bestätigungslink an {email} geschickt. Bis Sie ihn öffnen, bleibt Ihre bisherige Adresse gültig.",
+    emailUnchanged: "Das ist bereits Ihre E-Mail-Adresse",
+    confirmEmailChangeTitle: "Neue E-Mail-Adresse bestätigen",
+    confirmEmailChangeText: "Bitte bestätigen Sie, dass Ihr Konto künftig diese E-Mail-Adresse verwendet.",
+    emailChangedTitle: "E-Mail-Adresse geändert",
+    emailChangedText: "Ihr Konto verwendet jetzt die neue E-Mail-Adresse.",
+    mailChangeEmailSubject: "Bestätigen Sie Ihre neue E-Mail-Adresse",
+    mailChangeEmailText:
+      "Sie möchten die E-Mail-Adresse Ihres Kontos ändern. Bestätigen Sie die neue Adresse mit dem folgenden Link. Er ist 24 Stunden gültig.",
+    mailEmailChangedSubject: "Die E-Mail-Adresse Ihres Kontos wurde geändert",
+    mailEmailChangedText:
+      "Die E-Mail-Adresse Ihres Kontos wurde soeben geändert. Wenn Sie das nicht waren, setzen Sie sofort Ihr Passwort zurück und wenden Sie sich an die Verwaltung.",
     mailVerifySubject: "Bestätigen Sie Ihre E-Mail-Adresse",
     mailVerifyHeading: "Willkommen im Digitalen Rathaus",
     mailVerifyText:
@@ -248,6 +265,23 @@ export const identityMessages = defineMessages(
     currentPasswordLabel: "Current password",
     changePasswordSubmit: "Change password",
     passwordChanged: "Your password has been changed. You have been signed out on other devices.",
+    changeEmailTitle: "Change email address",
+    newEmailLabel: "New email address",
+    changeEmailSubmit: "Send confirmation link",
+    changeEmailSentTitle: "Check your new mailbox",
+    changeEmailSentText:
+      "We have sent a confirmation link to {email}. Until you open it, your current address stays in use.",
+    emailUnchanged: "This is already your email address",
+    confirmEmailChangeTitle: "Confirm your new email address",
+    confirmEmailChangeText: "Please confirm that your account should use this email address from now on.",
+    emailChangedTitle: "Email address changed",
+    emailChangedText: "Your account now uses the new email address.",
+    mailChangeEmailSubject: "Confirm your new email address",
+    mailChangeEmailText:
+      "You want to change the email address of your account. Confirm the new address with the link below. It is valid for 24 hours.",
+    mailEmailChangedSubject: "The email address of your account has been changed",
+    mailEmailChangedText:
+      "The email address of your account has just been changed. If this was not you, reset your password at once and contact the administration.",
     mailVerifySubject: "Confirm your email address",
     mailVerifyHeading: "Welcome to the Digital Town Hall",
     mailVerifyText:

@@ -13,6 +13,8 @@ export const identityPaths = {
   secondStep: (base: string) => `${base}/konto/anmelden/code`,
   profile: (base: string) => `${base}/konto/profil`,
   changePassword: (base: string) => `${base}/konto/passwort-aendern`,
+  changeEmail: (base: string) => `${base}/konto/email-aendern`,
+  confirmEmailChange: (base: string) => `${base}/konto/email-bestaetigen`,
 };
 
 /** A page to return to after signing in: only a path of this site, never another host. */

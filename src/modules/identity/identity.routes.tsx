@@ -24,7 +24,7 @@ import { signInKeys, type ThrottleService } from "./throttle.service.ts";
 import type { TotpService } from "./totp.service.ts";
 import { LoginPage } from "./views/login.tsx";
 import { RegisterPage } from "./views/register.tsx";
-import { VerifyEmailPage } from "./views/token-forms.tsx";
+import { ConfirmLinkPage } from "./views/token-forms.tsx";
 
 export interface IdentityRouteOptions {
   accounts: AccountsService;
@@ -104,13 +104,17 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
 
   app.get<{ Querystring: { token?: string } }>("/konto/bestaetigen", async (request, reply) => {
     const { base, chrome } = tenantContext(request);
+    const t = identityMessages[request.lang];
     const model = {
       path: identityPaths.verify(base),
       csrfToken: reply.generateCsrf(),
       errors: [],
       token: String(request.query.token ?? ""),
+      title: t.verifyTitle,
+      text: t.verifyText,
+      button: t.mailVerifyAction,
     };
-    return sendHtml(reply, 200, VerifyEmailPage({ chrome, model }));
+    return sendHtml(reply, 200, ConfirmLinkPage({ chrome, model }));
   });
 
   app.post("/konto/bestaetigen", async (request, reply) => {

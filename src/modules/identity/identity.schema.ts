@@ -42,13 +42,16 @@ export interface CitizenSessionsTable {
   user_agent: Generated<string>;
 }
 
-export type TokenPurpose = "verify_email" | "reset_password";
+export type TokenPurpose = "verify_email" | "reset_password" | "change_email";
 
 export interface CitizenTokensTable {
   citizen_id: string;
   token_hash: string;
   purpose: TokenPurpose;
-  /** The address the token was sent to: a token stops working when the account's address changed since. */
+  /**
+   * The address the token was sent to. Verification and reset tokens stop working when the account's
+   * address changed since; an address-change token carries the new address.
+   */
   email: string;
   expires_at: Date;
   used_at: Date | null;

@@ -5,6 +5,7 @@ import type { Mailer } from "#core/mail/index.ts";
 import { registerTenantScoped, type TenantsService } from "#modules/tenants/index.ts";
 import { accountRoutes } from "./account.routes.tsx";
 import { createAccountsService } from "./accounts.service.ts";
+import { emailChangeRoutes } from "./email-change.routes.tsx";
 import { accountMailer } from "./identity.mails.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths } from "./identity.paths.ts";
@@ -64,5 +65,6 @@ export async function registerIdentity(
     await scoped.register(accountRoutes, routeOptions);
     await scoped.register(totpRoutes, routeOptions);
     await scoped.register(profileRoutes, routeOptions);
+    await scoped.register(emailChangeRoutes, routeOptions);
   });
 }

@@ -21,7 +21,7 @@ export interface AccountModel {
   notice?: string;
   errors: FieldError[];
   totp: { enabled: boolean; recoveryCodesLeft: number; setupHref: string; disableAction: string };
-  links: { profile: string; changePassword: string };
+  links: { profile: string; changePassword: string; changeEmail: string };
   sessions: { ref: string; current: boolean; since: string; lastSeen: string; device: string }[];
   endSessionAction: string;
   logoutAction: string;
@@ -58,6 +58,11 @@ export function AccountPage(props: { chrome: SiteChrome; model: AccountModel }):
         <li>
           <a class="kern-link" href={model.links.profile} safe>
             {t.profileLink}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={model.links.changeEmail} safe>
+            {t.changeEmailTitle}
           </a>
         </li>
         <li>

@@ -1,5 +1,6 @@
 import type { FieldError } from "#core/http/errors.ts";
 import {
+  BackLink,
   ErrorSummary,
   errorFor,
   Form,
@@ -19,21 +20,23 @@ interface FormPageModel {
 }
 
 /**
- * Following the mailed link shows this button; only pressing it confirms. Mail scanners that open links
- * in advance would otherwise use the single-use link before the citizen does.
+ * Following a mailed link shows this button; only pressing it uses the link. Mail scanners that open links
+ * in advance would otherwise use up the single-use link before the citizen does.
  */
-export function VerifyEmailPage(props: { chrome: SiteChrome; model: FormPageModel & { token: string } }) {
+export function ConfirmLinkPage(props: {
+  chrome: SiteChrome;
+  model: FormPageModel & { token: string; title: string; text: string; button: string };
+}) {
   const { chrome, model } = props;
-  const t = identityMessages[chrome.lang];
   return (
-    <Layout chrome={chrome} page={{ title: t.verifyTitle, path: model.path }}>
+    <Layout chrome={chrome} page={{ title: model.title, path: model.path }}>
       <h1 class="kern-heading-large" safe>
-        {t.verifyTitle}
+        {model.title}
       </h1>
       <p class="kern-body" safe>
-        {t.verifyText}
+        {model.text}
       </p>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.mailVerifyAction}>
+      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={model.button}>
         <HiddenField name="token" value={model.token} />
       </Form>
     </Layout>
@@ -93,6 +96,45 @@ export function ResetPasswordPage(props: { chrome: SiteChrome; model: FormPageMo
           hint={t.passwordHint}
           autocomplete="new-password"
           error={errorFor(model.errors, "password")}
+        />
+      </Form>
+    </Layout>
+  );
+}
+
+export function ChangeEmailPage(props: {
+  chrome: SiteChrome;
+  model: FormPageModel & { email: string; backHref: string };
+}) {
+  const { chrome, model } = props;
+  const lang = chrome.lang;
+  const t = identityMessages[lang];
+  return (
+    <Layout
+      chrome={chrome}
+      page={{ title: formPageTitle(lang, t.changeEmailTitle, model.errors), path: model.path }}
+    >
+      <BackLink href={model.backHref} lang={lang} />
+      <ErrorSummary lang={lang} errors={model.errors} />
+      <h1 class="kern-heading-large" safe>
+        {t.changeEmailTitle}
+      </h1>
+      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.changeEmailSubmit}>
+        <TextField
+          lang={lang}
+          name="email"
+          type="email"
+          label={t.newEmailLabel}
+          value={model.email}
+          autocomplete="email"
+          error={errorFor(model.errors, "email")}
+        />
+        <PasswordField
+          lang={lang}
+          name="currentPassword"
+          label={t.currentPasswordLabel}
+          autocomplete="current-password"
+          error={errorFor(model.errors, "currentPassword")}
         />
       </Form>
     </Layout>
