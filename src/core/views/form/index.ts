@@ -28,6 +28,7 @@ export {
 export { ErrorSummary, errorFor, formPageTitle } from "./error-summary.tsx";
 export type { FieldProps } from "./field-parts.tsx";
 export { csrfFieldName, Form, type FormProps, HiddenField } from "./form.tsx";
+export { FormPage, type FormPageProps } from "./form-page.tsx";
 export { describedBy, errorId, fieldId, hintId, optionId } from "./ids.ts";
 export { Select, type SelectOption, type SelectProps } from "./select.tsx";
 export {

@@ -1,13 +1,5 @@
 import type { FieldError } from "#core/http/errors.ts";
-import {
-  ErrorSummary,
-  errorFor,
-  Form,
-  formPageTitle,
-  PasswordField,
-  TextField,
-} from "#core/views/form/index.ts";
-import { Layout } from "#core/views/layout.tsx";
+import { errorFor, FormPage, PasswordField, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
 
@@ -26,33 +18,8 @@ export function LoginPage(props: { chrome: SiteChrome; model: LoginModel }): JSX
   const { chrome, model } = props;
   const lang = chrome.lang;
   const t = identityMessages[lang];
-  return (
-    <Layout
-      chrome={chrome}
-      page={{ title: formPageTitle(lang, t.loginTitle, model.errors), path: model.path }}
-    >
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.loginTitle}
-      </h1>
-      <Form action={model.action} csrfToken={model.csrfToken} submitLabel={t.loginSubmit}>
-        <TextField
-          lang={lang}
-          name="email"
-          type="email"
-          label={t.emailLabel}
-          value={model.email}
-          autocomplete="username"
-          error={errorFor(model.errors, "email")}
-        />
-        <PasswordField
-          lang={lang}
-          name="password"
-          label={t.passwordLabel}
-          autocomplete="current-password"
-          error={errorFor(model.errors, "password")}
-        />
-      </Form>
+  const after = (
+    <>
       <p class="kern-body">
         <a class="kern-link" href={model.forgotHref} safe>
           {t.loginForgot}
@@ -66,6 +33,26 @@ export function LoginPage(props: { chrome: SiteChrome; model: LoginModel }): JSX
           {t.registerTitle}
         </a>
       </p>
-    </Layout>
+    </>
+  );
+  return (
+    <FormPage chrome={chrome} {...model} title={t.loginTitle} submitLabel={t.loginSubmit} after={after}>
+      <TextField
+        lang={lang}
+        name="email"
+        type="email"
+        label={t.emailLabel}
+        value={model.email}
+        autocomplete="username"
+        error={errorFor(model.errors, "email")}
+      />
+      <PasswordField
+        lang={lang}
+        name="password"
+        label={t.passwordLabel}
+        autocomplete="current-password"
+        error={errorFor(model.errors, "password")}
+      />
+    </FormPage>
   );
 }

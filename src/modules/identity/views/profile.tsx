@@ -1,14 +1,5 @@
 import type { FieldError } from "#core/http/errors.ts";
-import {
-  BackLink,
-  ErrorSummary,
-  errorFor,
-  Form,
-  formPageTitle,
-  PasswordField,
-  TextField,
-} from "#core/views/form/index.ts";
-import { Layout } from "#core/views/layout.tsx";
+import { errorFor, FormPage, PasswordField, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
 import type { Profile } from "../profile.service.ts";
@@ -45,27 +36,20 @@ export function ProfilePage(props: {
     />
   );
   return (
-    <Layout
+    <FormPage
       chrome={chrome}
-      page={{ title: formPageTitle(lang, t.profileTitle, model.errors), path: model.path }}
+      {...model}
+      title={t.profileTitle}
+      intro={t.profileIntro}
+      submitLabel={t.profileSubmit}
     >
-      <BackLink href={model.backHref} lang={lang} />
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.profileTitle}
-      </h1>
-      <p class="kern-body" safe>
-        {t.profileIntro}
-      </p>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.profileSubmit}>
-        {field("givenName", t.givenNameLabel, "given-name")}
-        {field("familyName", t.familyNameLabel, "family-name")}
-        {field("street", t.streetLabel, "street-address")}
-        {field("postalCode", t.postalCodeLabel, "postal-code", { inputmode: "numeric", width: 4 })}
-        {field("city", t.cityLabel, "address-level2")}
-        {field("phone", t.phoneLabel, "tel", { type: "tel", hint: t.phoneHint })}
-      </Form>
-    </Layout>
+      {field("givenName", t.givenNameLabel, "given-name")}
+      {field("familyName", t.familyNameLabel, "family-name")}
+      {field("street", t.streetLabel, "street-address")}
+      {field("postalCode", t.postalCodeLabel, "postal-code", { inputmode: "numeric", width: 4 })}
+      {field("city", t.cityLabel, "address-level2")}
+      {field("phone", t.phoneLabel, "tel", { type: "tel", hint: t.phoneHint })}
+    </FormPage>
   );
 }
 
@@ -74,32 +58,22 @@ export function ChangePasswordPage(props: { chrome: SiteChrome; model: FormModel
   const lang = chrome.lang;
   const t = identityMessages[lang];
   return (
-    <Layout
-      chrome={chrome}
-      page={{ title: formPageTitle(lang, t.changePasswordTitle, model.errors), path: model.path }}
-    >
-      <BackLink href={model.backHref} lang={lang} />
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.changePasswordTitle}
-      </h1>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.changePasswordSubmit}>
-        <PasswordField
-          lang={lang}
-          name="currentPassword"
-          label={t.currentPasswordLabel}
-          autocomplete="current-password"
-          error={errorFor(model.errors, "currentPassword")}
-        />
-        <PasswordField
-          lang={lang}
-          name="password"
-          label={t.newPasswordLabel}
-          hint={t.passwordHint}
-          autocomplete="new-password"
-          error={errorFor(model.errors, "password")}
-        />
-      </Form>
-    </Layout>
+    <FormPage chrome={chrome} {...model} title={t.changePasswordTitle} submitLabel={t.changePasswordSubmit}>
+      <PasswordField
+        lang={lang}
+        name="currentPassword"
+        label={t.currentPasswordLabel}
+        autocomplete="current-password"
+        error={errorFor(model.errors, "currentPassword")}
+      />
+      <PasswordField
+        lang={lang}
+        name="password"
+        label={t.newPasswordLabel}
+        hint={t.passwordHint}
+        autocomplete="new-password"
+        error={errorFor(model.errors, "password")}
+      />
+    </FormPage>
   );
 }

@@ -1,13 +1,5 @@
 import type { FieldError } from "#core/http/errors.ts";
-import {
-  ErrorSummary,
-  errorFor,
-  Form,
-  formPageTitle,
-  PasswordField,
-  TextField,
-} from "#core/views/form/index.ts";
-import { Layout } from "#core/views/layout.tsx";
+import { errorFor, FormPage, PasswordField, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
 
@@ -23,43 +15,40 @@ export function RegisterPage(props: { chrome: SiteChrome; model: RegisterModel }
   const { chrome, model } = props;
   const lang = chrome.lang;
   const t = identityMessages[lang];
+  const after = (
+    <p class="kern-body">
+      <a class="kern-link" href={model.loginHref} safe>
+        {t.toLogin}
+      </a>
+    </p>
+  );
   return (
-    <Layout
+    <FormPage
       chrome={chrome}
-      page={{ title: formPageTitle(lang, t.registerTitle, model.errors), path: model.path }}
+      {...model}
+      title={t.registerTitle}
+      intro={t.registerIntro}
+      submitLabel={t.registerSubmit}
+      after={after}
     >
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.registerTitle}
-      </h1>
-      <p class="kern-body" safe>
-        {t.registerIntro}
-      </p>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.registerSubmit}>
-        <TextField
-          lang={lang}
-          name="email"
-          type="email"
-          label={t.emailLabel}
-          hint={t.emailHint}
-          value={model.email}
-          autocomplete="email"
-          error={errorFor(model.errors, "email")}
-        />
-        <PasswordField
-          lang={lang}
-          name="password"
-          label={t.passwordLabel}
-          hint={t.passwordHint}
-          autocomplete="new-password"
-          error={errorFor(model.errors, "password")}
-        />
-      </Form>
-      <p class="kern-body">
-        <a class="kern-link" href={model.loginHref} safe>
-          {t.toLogin}
-        </a>
-      </p>
-    </Layout>
+      <TextField
+        lang={lang}
+        name="email"
+        type="email"
+        label={t.emailLabel}
+        hint={t.emailHint}
+        value={model.email}
+        autocomplete="email"
+        error={errorFor(model.errors, "email")}
+      />
+      <PasswordField
+        lang={lang}
+        name="password"
+        label={t.passwordLabel}
+        hint={t.passwordHint}
+        autocomplete="new-password"
+        error={errorFor(model.errors, "password")}
+      />
+    </FormPage>
   );
 }

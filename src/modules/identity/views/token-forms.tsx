@@ -1,15 +1,5 @@
 import type { FieldError } from "#core/http/errors.ts";
-import {
-  BackLink,
-  ErrorSummary,
-  errorFor,
-  Form,
-  formPageTitle,
-  HiddenField,
-  PasswordField,
-  TextField,
-} from "#core/views/form/index.ts";
-import { Layout } from "#core/views/layout.tsx";
+import { errorFor, FormPage, HiddenField, PasswordField, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
 
@@ -27,19 +17,11 @@ export function ConfirmLinkPage(props: {
   chrome: SiteChrome;
   model: FormPageModel & { token: string; title: string; text: string; button: string };
 }) {
-  const { chrome, model } = props;
+  const { model } = props;
   return (
-    <Layout chrome={chrome} page={{ title: model.title, path: model.path }}>
-      <h1 class="kern-heading-large" safe>
-        {model.title}
-      </h1>
-      <p class="kern-body" safe>
-        {model.text}
-      </p>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={model.button}>
-        <HiddenField name="token" value={model.token} />
-      </Form>
-    </Layout>
+    <FormPage chrome={props.chrome} {...model} intro={model.text} submitLabel={model.button}>
+      <HiddenField name="token" value={model.token} />
+    </FormPage>
   );
 }
 
@@ -48,29 +30,23 @@ export function ForgotPasswordPage(props: { chrome: SiteChrome; model: FormPageM
   const lang = chrome.lang;
   const t = identityMessages[lang];
   return (
-    <Layout
+    <FormPage
       chrome={chrome}
-      page={{ title: formPageTitle(lang, t.forgotTitle, model.errors), path: model.path }}
+      {...model}
+      title={t.forgotTitle}
+      intro={t.forgotIntro}
+      submitLabel={t.forgotSubmit}
     >
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.forgotTitle}
-      </h1>
-      <p class="kern-body" safe>
-        {t.forgotIntro}
-      </p>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.forgotSubmit}>
-        <TextField
-          lang={lang}
-          name="email"
-          type="email"
-          label={t.emailLabel}
-          value={model.email}
-          autocomplete="email"
-          error={errorFor(model.errors, "email")}
-        />
-      </Form>
-    </Layout>
+      <TextField
+        lang={lang}
+        name="email"
+        type="email"
+        label={t.emailLabel}
+        value={model.email}
+        autocomplete="email"
+        error={errorFor(model.errors, "email")}
+      />
+    </FormPage>
   );
 }
 
@@ -79,26 +55,17 @@ export function ResetPasswordPage(props: { chrome: SiteChrome; model: FormPageMo
   const lang = chrome.lang;
   const t = identityMessages[lang];
   return (
-    <Layout
-      chrome={chrome}
-      page={{ title: formPageTitle(lang, t.resetTitle, model.errors), path: model.path }}
-    >
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.resetTitle}
-      </h1>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.resetSubmit}>
-        <HiddenField name="token" value={model.token} />
-        <PasswordField
-          lang={lang}
-          name="password"
-          label={t.newPasswordLabel}
-          hint={t.passwordHint}
-          autocomplete="new-password"
-          error={errorFor(model.errors, "password")}
-        />
-      </Form>
-    </Layout>
+    <FormPage chrome={chrome} {...model} title={t.resetTitle} submitLabel={t.resetSubmit}>
+      <HiddenField name="token" value={model.token} />
+      <PasswordField
+        lang={lang}
+        name="password"
+        label={t.newPasswordLabel}
+        hint={t.passwordHint}
+        autocomplete="new-password"
+        error={errorFor(model.errors, "password")}
+      />
+    </FormPage>
   );
 }
 
@@ -110,33 +77,23 @@ export function ChangeEmailPage(props: {
   const lang = chrome.lang;
   const t = identityMessages[lang];
   return (
-    <Layout
-      chrome={chrome}
-      page={{ title: formPageTitle(lang, t.changeEmailTitle, model.errors), path: model.path }}
-    >
-      <BackLink href={model.backHref} lang={lang} />
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.changeEmailTitle}
-      </h1>
-      <Form action={model.path} csrfToken={model.csrfToken} submitLabel={t.changeEmailSubmit}>
-        <TextField
-          lang={lang}
-          name="email"
-          type="email"
-          label={t.newEmailLabel}
-          value={model.email}
-          autocomplete="email"
-          error={errorFor(model.errors, "email")}
-        />
-        <PasswordField
-          lang={lang}
-          name="currentPassword"
-          label={t.currentPasswordLabel}
-          autocomplete="current-password"
-          error={errorFor(model.errors, "currentPassword")}
-        />
-      </Form>
-    </Layout>
+    <FormPage chrome={chrome} {...model} title={t.changeEmailTitle} submitLabel={t.changeEmailSubmit}>
+      <TextField
+        lang={lang}
+        name="email"
+        type="email"
+        label={t.newEmailLabel}
+        value={model.email}
+        autocomplete="email"
+        error={errorFor(model.errors, "email")}
+      />
+      <PasswordField
+        lang={lang}
+        name="currentPassword"
+        label={t.currentPasswordLabel}
+        autocomplete="current-password"
+        error={errorFor(model.errors, "currentPassword")}
+      />
+    </FormPage>
   );
 }

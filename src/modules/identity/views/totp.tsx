@@ -4,6 +4,7 @@ import {
   ErrorSummary,
   errorFor,
   Form,
+  FormPage,
   formPageTitle,
   TextField,
 } from "#core/views/form/index.ts";
@@ -98,28 +99,22 @@ export function SecondStepPage(props: { chrome: SiteChrome; model: CodeFormModel
   const lang = chrome.lang;
   const t = identityMessages[lang];
   return (
-    <Layout
+    <FormPage
       chrome={chrome}
-      page={{ title: formPageTitle(lang, t.secondStepTitle, model.errors), path: model.path }}
+      {...model}
+      title={t.secondStepTitle}
+      intro={t.secondStepText}
+      submitLabel={t.secondStepSubmit}
     >
-      <ErrorSummary lang={lang} errors={model.errors} />
-      <h1 class="kern-heading-large" safe>
-        {t.secondStepTitle}
-      </h1>
-      <p class="kern-body" safe>
-        {t.secondStepText}
-      </p>
-      <Form action={model.action} csrfToken={model.csrfToken} submitLabel={t.secondStepSubmit}>
-        <TextField
-          lang={lang}
-          name="code"
-          label={t.secondStepCodeLabel}
-          hint={t.secondStepRecovery}
-          autocomplete="one-time-code"
-          spellcheck={false}
-          error={errorFor(model.errors, "code")}
-        />
-      </Form>
-    </Layout>
+      <TextField
+        lang={lang}
+        name="code"
+        label={t.secondStepCodeLabel}
+        hint={t.secondStepRecovery}
+        autocomplete="one-time-code"
+        spellcheck={false}
+        error={errorFor(model.errors, "code")}
+      />
+    </FormPage>
   );
 }
