@@ -43,8 +43,16 @@ describe.each(testDrivers())("two-factor sign-in over HTTP on %s", (driver) => {
     expect(textOf(wrong.html)).toContain("Der Code ist falsch oder abgelaufen");
     expect(wrong.html).toContain(secret.slice(0, 4)); // the same key again, not a new one
 
+    const before = browser.cookie("rathaus_sid");
     const done = await browser.post("/usingen/konto/zwei-faktor", { code: await codeAt(secret, 0) });
     expect(done.status).toBe(200);
+    // Turning it on rotates the session id; the old cookie no longer signs anyone in.
+    expect(browser.cookie("rathaus_sid")).not.toBe(before);
+    const stale = await fetch(`${t.url}/usingen/konto`, {
+      headers: { cookie: `rathaus_sid=${before}` },
+      redirect: "manual",
+    });
+    expect(stale.status).toBe(303);
     recoveryCodes = [...done.html.matchAll(/<code>([A-Z2-7]{5}-[A-Z2-7]{5})<\/code>/g)].map(
       (m) => m[1] ?? "",
     );

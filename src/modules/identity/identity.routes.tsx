@@ -41,7 +41,7 @@ export interface IdentityRouteOptions {
 export const submitRateLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
 
 /** Starts a fresh session (never reusing one from before: no fixation) and sets its cookie. */
-export async function completeSignIn(
+export async function startSession(
   request: FastifyRequest,
   reply: FastifyReply,
   opts: IdentityRouteOptions,
@@ -49,7 +49,6 @@ export async function completeSignIn(
   method: AuthMethod,
 ): Promise<void> {
   if (request.citizenSession) await opts.sessions.end(request.citizenSession);
-  await auditFrom(request, opts.audit, "citizen.login_succeeded", { citizenId, details: { method } });
   const cookie = await opts.sessions.start(citizenId, method, {
     ip: request.ip,
     userAgent: request.headers["user-agent"] ?? "",
@@ -205,7 +204,11 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
         startSecondStep(reply, result.citizenId, opts.secureCookies);
         return reply.redirect(withQuery(identityPaths.secondStep(base), { weiter: returnTo }), 303);
       }
-      await completeSignIn(request, reply, opts, result.citizenId, "password");
+      await auditFrom(request, opts.audit, "citizen.login_succeeded", {
+        citizenId: result.citizenId,
+        details: { method: "password" },
+      });
+      await startSession(request, reply, opts, result.citizenId, "password");
       return reply.redirect(returnTo, 303);
     },
   );

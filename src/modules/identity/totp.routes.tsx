@@ -6,7 +6,7 @@ import { sendAccountPage, signedInCitizen, toSignIn } from "./account.routes.tsx
 import { auditFrom, sendHtml, waitMessage } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
-import { completeSignIn, type IdentityRouteOptions, submitRateLimit } from "./identity.routes.tsx";
+import { type IdentityRouteOptions, startSession, submitRateLimit } from "./identity.routes.tsx";
 import { endSecondStep, pendingSecondStep } from "./second-step.ts";
 import { RecoveryCodesPage, SecondStepPage, TotpSetupPage } from "./views/totp.tsx";
 
@@ -35,6 +35,8 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
     const codes = await totp.confirmSetup(who.citizen.id, readString(formBody(request.body), "code"));
     if (codes) {
       await auditFrom(request, opts.audit, "citizen.totp_enabled");
+      // A higher level of protection gets a new session id (OWASP: rotate on privilege change).
+      await startSession(request, reply, opts, who.citizen.id, "password+totp");
       const model = { path: identityPaths.totpSetup(base), codes, doneHref: identityPaths.account(base) };
       return sendHtml(reply, 200, RecoveryCodesPage({ chrome, model }));
     }
@@ -120,7 +122,8 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
       await throttle.reset(keys[0] ?? "");
       endSecondStep(reply, opts.secureCookies);
       const method = factor === "totp" ? "password+totp" : "password+recovery_code";
-      await completeSignIn(request, reply, opts, citizenId, method);
+      await auditFrom(request, opts.audit, "citizen.login_succeeded", { citizenId, details: { method } });
+      await startSession(request, reply, opts, citizenId, method);
       return reply.redirect(returnTo, 303);
     },
   );
