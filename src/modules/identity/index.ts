@@ -11,6 +11,7 @@ import { identityMessages } from "./identity.messages.ts";
 import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, identityRoutes } from "./identity.routes.tsx";
 import { citizenSessionPlugin } from "./identity.session-plugin.ts";
+import { createIdentityMaintenance, type IdentityMaintenance } from "./maintenance.service.ts";
 import { passwordRoutes } from "./password.routes.tsx";
 import { profileRoutes } from "./profile.routes.tsx";
 import { createProfileService } from "./profile.service.ts";
@@ -31,10 +32,26 @@ export function createIdentityServices(db: Db, mailer: Mailer, policy: SessionPo
     throttle: createThrottleService(db),
     totp: createTotpService(db, createSecretBox(serverSecret, "totp-seeds")),
     profile: createProfileService(db),
+    maintenance: createIdentityMaintenance(db),
   };
 }
 
 export type IdentityServices = ReturnType<typeof createIdentityServices>;
+
+/** Deletes what the account flows no longer need, at start and then hourly, while the server runs. */
+function schedulePurge(app: FastifyInstance, maintenance: IdentityMaintenance): void {
+  let timer: NodeJS.Timeout | undefined;
+  const purge = () =>
+    maintenance.purge().then(
+      (deleted) => app.log.info({ deleted }, "identity data purged"),
+      (error) => app.log.error({ err: error }, "identity data purge failed"),
+    );
+  app.addHook("onReady", async () => {
+    void purge();
+    timer = setInterval(purge, 3_600_000).unref();
+  });
+  app.addHook("onClose", async () => clearInterval(timer));
+}
 
 /**
  * Citizen accounts: the session of every request, "Anmelden" / "Mein Konto" in the header of municipality
@@ -50,6 +67,7 @@ export async function registerIdentity(
   },
 ): Promise<void> {
   await app.register(citizenSessionPlugin, { sessions: opts.sessions, secureCookies: opts.secureCookies });
+  schedulePurge(app, opts.maintenance);
   app.addHook("preHandler", async (request) => {
     if (!request.chrome || !request.tenant) return;
     const t = identityMessages[request.lang];
