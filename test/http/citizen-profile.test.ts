@@ -93,6 +93,22 @@ describe.each(testDrivers())("personal details and password change on %s", (driv
     await signedIn(t, "Elf Elche essen Erdbeeren");
   });
 
+  it("limits guesses of the current password like sign-in, per account", async () => {
+    const browser = await signedIn(t, "Elf Elche essen Erdbeeren");
+    await browser.get("/usingen/konto/passwort-aendern");
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await browser.post("/usingen/konto/passwort-aendern", {
+        currentPassword: `geraten ${i}`,
+        password: "Dreizehn Drachen dösen draußen",
+      });
+      statuses.push(page.status);
+      if (page.status === 429) expect(textOf(page.html)).toMatch(/Bitte warten Sie \d+ Minuten/);
+    }
+    // One wrong guess was made by the test before; five free guesses, then waiting.
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429, 429]);
+  });
+
   it("sends visitors who are not signed in to the sign-in page", async () => {
     const visitor = new FormClient(t.url);
     for (const path of [

@@ -37,6 +37,10 @@ describe.each(testDrivers())("two-factor sign-in over HTTP on %s", (driver) => {
     expect(setup.html).toMatch(/<img[^>]+src="data:image\/svg\+xml;base64,[^"]+"[^>]+alt="QR-Code/);
     secret = (/<code>([A-Z2-7 ]+)<\/code>/.exec(setup.html)?.[1] ?? "").replaceAll(" ", "");
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    // A reload shows the same key, so a code from the app scanned first still works.
+    expect((await browser.get("/usingen/konto/zwei-faktor")).html).toContain(
+      setup.html.match(/<code>[^<]+<\/code>/)?.[0],
+    );
 
     const wrong = await browser.post("/usingen/konto/zwei-faktor", { code: "000000" });
     expect(wrong.status).toBe(422);

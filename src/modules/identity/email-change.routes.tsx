@@ -8,6 +8,7 @@ import {
   accountLinks,
   auditFrom,
   linkInvalidMessage,
+  reauthGuard,
   sendHtml,
   sendMessage,
   validationErrors,
@@ -41,6 +42,9 @@ export async function emailChangeRoutes(app: FastifyInstance, opts: IdentityRout
     if (!who) return toSignIn(request, reply);
     const body = formBody(request.body);
     const input = { email: readString(body, "email"), currentPassword: readString(body, "currentPassword") };
+    const guard = reauthGuard(request, opts.throttle, who.citizen.id, "currentPassword");
+    const blocked = await guard.blocked();
+    if (blocked) return sendHtml(reply, 429, renderForm(request, reply.generateCsrf(), input.email, blocked));
     let email: string;
     try {
       ({ email } = await opts.accounts.requestEmailChange(
@@ -50,11 +54,8 @@ export async function emailChangeRoutes(app: FastifyInstance, opts: IdentityRout
         accountLinks(request, opts.publicUrl),
       ));
     } catch (error) {
-      return sendHtml(
-        reply,
-        422,
-        renderForm(request, reply.generateCsrf(), input.email, validationErrors(error)),
-      );
+      const errors = await guard.check(validationErrors(error));
+      return sendHtml(reply, 422, renderForm(request, reply.generateCsrf(), input.email, errors));
     }
     await auditFrom(request, opts.audit, "citizen.email_change_requested", { target: email });
     const t = identityMessages[request.lang];

@@ -7,6 +7,7 @@ import { tenantContext } from "#modules/tenants/index.ts";
 import type { AccountLinks } from "./accounts.service.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, withQuery } from "./identity.paths.ts";
+import type { ThrottleService } from "./throttle.service.ts";
 
 export async function sendHtml(
   reply: FastifyReply,
@@ -91,4 +92,29 @@ export function auditFrom(
     requestId: request.id,
     details: event.details,
   });
+}
+
+/**
+ * Re-checks of the current password (before changing it, the address or the second factor) count towards a
+ * per-account limit like sign-in does, so a stolen session cannot be used to guess the password.
+ */
+export function reauthGuard(
+  request: FastifyRequest,
+  throttle: ThrottleService,
+  citizenId: string,
+  field: string,
+) {
+  const keys = [`reauth:${citizenId}`];
+  return {
+    /** The error to show instead of checking, while the account must wait. */
+    async blocked(): Promise<FieldError[] | undefined> {
+      const wait = await throttle.waitSeconds(keys);
+      return wait > 0 ? [{ ...waitMessage(request, wait), field }] : undefined;
+    },
+    /** Counts the attempt when the password was wrong. */
+    async check(errors: FieldError[]): Promise<FieldError[]> {
+      if (errors.some((e) => e.field === field)) await throttle.recordFailure(keys);
+      return errors;
+    },
+  };
 }

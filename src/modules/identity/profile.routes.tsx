@@ -3,7 +3,7 @@ import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { signedInCitizen, toSignIn } from "./account.routes.tsx";
-import { auditFrom, sendHtml, validationErrors } from "./identity.http.ts";
+import { auditFrom, reauthGuard, sendHtml, validationErrors } from "./identity.http.ts";
 import { identityPaths, withQuery } from "./identity.paths.ts";
 import { type IdentityRouteOptions, submitRateLimit } from "./identity.routes.tsx";
 import { type Profile, profileFields } from "./profile.service.ts";
@@ -82,10 +82,14 @@ export async function profileRoutes(app: FastifyInstance, opts: IdentityRouteOpt
       currentPassword: readString(body, "currentPassword"),
       password: readString(body, "password"),
     };
+    const guard = reauthGuard(request, opts.throttle, who.citizen.id, "currentPassword");
+    const blocked = await guard.blocked();
+    if (blocked) return sendHtml(reply, 429, renderPassword(request, reply.generateCsrf(), blocked));
     try {
       await opts.accounts.changePassword(who.citizen.id, input, request.lang);
     } catch (error) {
-      return sendHtml(reply, 422, renderPassword(request, reply.generateCsrf(), validationErrors(error)));
+      const errors = await guard.check(validationErrors(error));
+      return sendHtml(reply, 422, renderPassword(request, reply.generateCsrf(), errors));
     }
     // Other devices signed in with the old password; this one proved the new state and stays signed in.
     await opts.sessions.endOthers(who.citizen.id, who.session);

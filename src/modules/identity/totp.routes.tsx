@@ -3,7 +3,7 @@ import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { sendAccountPage, signedInCitizen, toSignIn } from "./account.routes.tsx";
-import { auditFrom, sendHtml, waitMessage } from "./identity.http.ts";
+import { auditFrom, reauthGuard, sendHtml, waitMessage } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
 import { type IdentityRouteOptions, startSession, submitRateLimit } from "./identity.routes.tsx";
@@ -22,7 +22,11 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
     if (!who) return toSignIn(request, reply);
     const { base, chrome } = tenantContext(request);
     if ((await totp.status(who.citizen.id)).enabled) return reply.redirect(identityPaths.account(base), 303);
-    const setup = await totp.beginSetup(who.citizen.id, who.citizen.email);
+    // A reload or second tab shows the key already scanned, instead of silently replacing it.
+    const pending = await totp.pendingSecret(who.citizen.id);
+    const setup = pending
+      ? await totp.setupView(pending, who.citizen.email)
+      : await totp.beginSetup(who.citizen.id, who.citizen.email);
     const path = identityPaths.totpSetup(base);
     const model = { path, action: path, csrfToken: reply.generateCsrf(), errors: [], ...setup };
     return sendHtml(reply, 200, TotpSetupPage({ chrome, model }));
@@ -58,21 +62,20 @@ export async function totpRoutes(app: FastifyInstance, opts: IdentityRouteOption
     const who = await signedInCitizen(request, opts);
     if (!who) return toSignIn(request, reply);
     const { base } = tenantContext(request);
+    const account = { session: who.session, email: who.citizen.email };
+    const guard = reauthGuard(request, opts.throttle, who.citizen.id, "password");
+    const blocked = await guard.blocked();
+    if (blocked) return sendAccountPage(request, reply, opts, account, 429, blocked);
     if (
       !(await opts.accounts.checkPassword(who.citizen.id, readString(formBody(request.body), "password")))
     ) {
       await auditFrom(request, opts.audit, "citizen.totp_disable_refused", {
         details: { reason: "password" },
       });
-      const errors = [{ field: "password", message: identityMessages[request.lang].passwordWrong }];
-      return sendAccountPage(
-        request,
-        reply,
-        opts,
-        { session: who.session, email: who.citizen.email },
-        422,
-        errors,
-      );
+      const errors = await guard.check([
+        { field: "password", message: identityMessages[request.lang].passwordWrong },
+      ]);
+      return sendAccountPage(request, reply, opts, account, 422, errors);
     }
     await totp.disable(who.citizen.id);
     await auditFrom(request, opts.audit, "citizen.totp_disabled");
