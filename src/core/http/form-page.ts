@@ -54,3 +54,13 @@ export function isoDate(parts: { day: string; month: string; year: string }): st
     return undefined;
   return `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
+
+/**
+ * Whether a parsed body carries a NUL character anywhere. PostgreSQL cannot store one in text or jsonb, and
+ * no browser sends one from a form field, so such requests are refused as a whole (400) before any handler.
+ */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 20 || typeof value !== "object" || value === null) return false;
+  return Object.entries(value).some(([key, item]) => key.includes("\u0000") || containsNul(item, depth + 1));
+}

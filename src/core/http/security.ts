@@ -6,6 +6,8 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import helmet from "helmet";
+import { BadRequest } from "./errors.ts";
+import { containsNul } from "./form-page.ts";
 
 export interface SecurityOptions {
   cookieSecret: string;
@@ -60,6 +62,11 @@ export const securityPlugin = fp(
     });
     // Limits are opt-in per route (login, submissions); the plugin must be registered before those routes.
     await app.register(fastifyRateLimit, { global: false });
+    app.addHook("preValidation", async (request) => {
+      if (containsNul(request.body) || containsNul(request.query)) {
+        throw BadRequest("The request contains a NUL character.");
+      }
+    });
     // Every state-changing request needs the token; it is checked once the form body has been parsed.
     app.addHook("preValidation", (request, reply, done) => {
       if (safeMethods.has(request.method)) done();

@@ -7,6 +7,7 @@ import { tenantContext } from "#modules/tenants/index.ts";
 import type { AccountLinks } from "./accounts.service.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, withQuery } from "./identity.paths.ts";
+import { clearSessionCookie } from "./identity.session-plugin.ts";
 import type { ThrottleService } from "./throttle.service.ts";
 
 export async function sendHtml(
@@ -48,8 +49,9 @@ export function validationErrors(error: unknown): FieldError[] {
  */
 export function accountLinks(request: FastifyRequest, publicUrl: string): AccountLinks {
   const { base } = tenantContext(request);
-  const origin =
-    base === "" ? `${new URL(publicUrl).protocol}//${request.hostname.replace(/\.$/, "")}` : publicUrl;
+  // request.host keeps the port; its hostname is one registered for the municipality (else base is not "").
+  const host = request.host.replace(/\.(?=:\d+$|$)/, "");
+  const origin = base === "" ? `${new URL(publicUrl).protocol}//${host}` : publicUrl;
   const absolute = (path: string) => `${origin}${path}`;
   return {
     verify: (token) => absolute(withQuery(identityPaths.verify(base), { token })),
@@ -117,4 +119,24 @@ export function reauthGuard(
       return errors;
     },
   };
+}
+
+/**
+ * "Anmelden" or "Mein Konto" in the header of a municipality's pages, as the request's session is now;
+ * handlers that sign in or out call it again so the page they render says the right thing.
+ */
+export function showAccountLink(request: FastifyRequest): void {
+  if (!request.chrome || !request.tenant) return;
+  const t = identityMessages[request.lang];
+  const base = request.tenantBase;
+  request.chrome.accountLink = request.citizenSession
+    ? { href: identityPaths.account(base), label: t.accountLinkSignedIn }
+    : { href: identityPaths.login(base), label: t.accountLinkSignedOut };
+}
+
+/** This browser is signed out: its cookie goes, and the page being rendered shows "Anmelden" again. */
+export function signedOutHere(request: FastifyRequest, reply: FastifyReply, secureCookies: boolean): void {
+  clearSessionCookie(reply, secureCookies);
+  request.citizenSession = undefined;
+  showAccountLink(request);
 }

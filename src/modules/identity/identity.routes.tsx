@@ -10,13 +10,14 @@ import {
   auditFrom,
   sendHtml,
   sendMessage,
+  signedOutHere,
   validationErrors,
   waitMessage,
 } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
 import type { AuthMethod } from "./identity.schema.ts";
-import { clearSessionCookie, setSessionCookie } from "./identity.session-plugin.ts";
+import { setSessionCookie } from "./identity.session-plugin.ts";
 import type { ProfileService } from "./profile.service.ts";
 import { startSecondStep } from "./second-step.ts";
 import type { SessionsService } from "./sessions.service.ts";
@@ -218,7 +219,7 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
       await auditFrom(request, opts.audit, "citizen.logout");
       await sessions.end(request.citizenSession);
     }
-    clearSessionCookie(reply, opts.secureCookies);
+    signedOutHere(request, reply, opts.secureCookies);
     const t = identityMessages[request.lang];
     const { base } = tenantContext(request);
     return sendMessage(request, reply, {

@@ -6,9 +6,8 @@ import { registerTenantScoped, type TenantsService } from "#modules/tenants/inde
 import { accountRoutes } from "./account.routes.tsx";
 import { createAccountsService } from "./accounts.service.ts";
 import { emailChangeRoutes } from "./email-change.routes.tsx";
+import { showAccountLink } from "./identity.http.ts";
 import { accountMailer } from "./identity.mails.ts";
-import { identityMessages } from "./identity.messages.ts";
-import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, identityRoutes } from "./identity.routes.tsx";
 import { citizenSessionPlugin } from "./identity.session-plugin.ts";
 import { createIdentityMaintenance, type IdentityMaintenance } from "./maintenance.service.ts";
@@ -68,14 +67,7 @@ export async function registerIdentity(
 ): Promise<void> {
   await app.register(citizenSessionPlugin, { sessions: opts.sessions, secureCookies: opts.secureCookies });
   schedulePurge(app, opts.maintenance);
-  app.addHook("preHandler", async (request) => {
-    if (!request.chrome || !request.tenant) return;
-    const t = identityMessages[request.lang];
-    const base = request.tenantBase;
-    request.chrome.accountLink = request.citizenSession
-      ? { href: identityPaths.account(base), label: t.accountLinkSignedIn }
-      : { href: identityPaths.login(base), label: t.accountLinkSignedOut };
-  });
+  app.addHook("preHandler", async (request) => showAccountLink(request));
   const routeOptions: IdentityRouteOptions = opts;
   await registerTenantScoped(app, opts.tenants, async (scoped) => {
     await scoped.register(identityRoutes, routeOptions);

@@ -9,12 +9,12 @@ import {
   linkInvalidMessage,
   sendHtml,
   sendMessage,
+  signedOutHere,
   validationErrors,
 } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, submitRateLimit } from "./identity.routes.tsx";
-import { clearSessionCookie } from "./identity.session-plugin.ts";
 import { ForgotPasswordPage, ResetPasswordPage } from "./views/token-forms.tsx";
 
 /** Forgotten password: request a link by mail, then set a new password with it. */
@@ -87,7 +87,7 @@ export async function passwordRoutes(app: FastifyInstance, opts: IdentityRouteOp
     // Whoever knew the old password is signed out everywhere, this browser included.
     await sessions.endOthers(citizenId);
     await auditFrom(request, opts.audit, "citizen.password_reset", { citizenId });
-    clearSessionCookie(reply, opts.secureCookies);
+    signedOutHere(request, reply, opts.secureCookies);
     const t = identityMessages[request.lang];
     const { base } = tenantContext(request);
     return sendMessage(request, reply, {
