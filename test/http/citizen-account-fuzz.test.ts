@@ -32,16 +32,12 @@ import {
 
 /**
  * Garbage against the citizen account forms (issue 4, "Bad input"): 1,000 generated registration and sign-in
- * submissions — any Unicode, very long values, repeated and missing fields, JSON / text / unknown bodies,
- * missing or forged CSRF tokens — and bodies at the size limit: every answer is below 500, a 4xx is a page that
- * says what is wrong, and afterwards the database holds exactly the accounts whose address and password were
- * valid. Mailed links that are replayed, expired, altered, another citizen's or one of 200 generated
- * forgeries are refused with "nicht mehr gültig" and change nothing.
- *
- * The app trusts X-Forwarded-For (TRUST_PROXY), so every request comes from a client address of its own: the
- * per-route rate limit (20 a minute) and the per-client throttle stay out of the way, while the per-address
- * sign-in throttle (5 failures) is reached and tested. Seed: FUZZ_SEED or the fixed one below; a failure stops
- * the run at once and prints seed and path for replay (FUZZ_SHRINK=1 shrinks it first, slowly).
+ * submissions (any Unicode, long values, repeated/missing fields, JSON/text/unknown bodies, missing or forged
+ * CSRF tokens) and bodies at the size limit: every answer is below 500, a 4xx says what is wrong, and the
+ * database holds exactly the valid accounts. Replayed, expired, altered, foreign and 200 generated forged
+ * links are refused with "nicht mehr gültig" and change nothing. With TRUST_PROXY each request has a client
+ * address of its own, so rate limit and per-client throttle stay out of the way (the per-address one is
+ * tested). Seed: FUZZ_SEED or the fixed one; a failure prints seed and path (FUZZ_SHRINK=1 shrinks first).
  */
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_127);
@@ -301,13 +297,10 @@ describe.each(testDrivers())("citizen account forms under generated garbage on %
   });
   function expectLinkInvalid(res: RawResponse, what: string): void {
     expect(res.status, what).toBe(400);
-    // A NUL character anywhere refuses the whole request before the link is even looked at.
-    // (`what` may show it raw or JSON-escaped.)
-    const hasNul = what.includes("\u0000") || what.includes("\\u0000");
-    expect(h1(res.body), what).toBe(
-      escapeHtml(hasNul ? coreMessages.de.badRequestTitle : de.linkInvalidTitle),
-    );
-    if (!hasNul) expect(res.body, what).toContain(escapeHtml(de.linkInvalidText));
+    // NUL (raw or JSON-escaped in `what`): the whole request is refused before the link is read.
+    const nul = what.includes("\u0000") || what.includes("\\u0000");
+    expect(h1(res.body), what).toBe(escapeHtml(nul ? coreMessages.de.badRequestTitle : de.linkInvalidTitle));
+    if (!nul) expect(res.body, what).toContain(escapeHtml(de.linkInvalidText));
   }
   /** Sends, expects the "nicht mehr gültig" page, and proves that nothing changed. */
   async function refused(what: string, attempt: () => Promise<RawResponse>): Promise<void> {
