@@ -1,14 +1,9 @@
-import { once } from "node:events";
-import { type AddressInfo, createServer } from "node:net";
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "#seed/seed.ts";
-import { buildApp, createServices } from "#src/app.ts";
 import { launchBrowser, newContext } from "#test/browser.ts";
-import { freshDatabase } from "#test/db.ts";
 import { createCitizen } from "#test/factories.ts";
 import { waitForMail } from "#test/mailbox.ts";
-import { type TestApp, testConfig } from "#test/server.ts";
+import { startTestApp, type TestApp } from "#test/server.ts";
 import { accessibilityAuditor, watchPage } from "./support/page-checks.ts";
 
 /**
@@ -133,34 +128,11 @@ const profile = {
 };
 type ProfileField = keyof typeof profile;
 
-/**
- * The app on a port chosen before it starts, with PUBLIC_URL pointing there: the links in its mails lead
- * back into it, so the journey follows them by clicking as a citizen would.
- */
-async function startAppAtPublicUrl(): Promise<TestApp> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const database = await freshDatabase("pglite");
-  const config = testConfig({ PUBLIC_URL: url });
-  const services = createServices(database, config);
-  await seedDemo(services);
-  const app = await buildApp(config, database, services);
-  await app.listen({ port, host: "127.0.0.1" });
-  const close = async () => {
-    await app.close();
-    await database.close();
-  };
-  return { app, url, services, database, config, close };
-}
-
 let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startAppAtPublicUrl(), launchBrowser()]);
+  [app, browser] = await Promise.all([startTestApp("pglite", { linksReachable: true }), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -2,16 +2,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newContext } from "#test/browser.ts";
 import { FormClient } from "#test/form-client.ts";
-import type { TestApp } from "#test/server.ts";
-import {
-  createAccount,
-  deviceContext,
-  type Lang,
-  startAppAtPublicUrl,
-  type Tab,
-  tab,
-  texts,
-} from "./support/account-journey.ts";
+import { startTestApp, type TestApp } from "#test/server.ts";
+import { createAccount, deviceContext, type Lang, type Tab, tab, texts } from "./support/account-journey.ts";
 import { accessibilityAuditor, expectSkipLinkWorks } from "./support/page-checks.ts";
 
 /**
@@ -28,7 +20,7 @@ let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startAppAtPublicUrl(), launchBrowser()]);
+  [app, browser] = await Promise.all([startTestApp("pglite", { linksReachable: true }), launchBrowser()]);
 });
 
 afterAll(async () => {

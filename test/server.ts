@@ -1,4 +1,5 @@
-import type { AddressInfo } from "node:net";
+import { once } from "node:events";
+import { type AddressInfo, createServer } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { DatabaseHandle, Driver } from "#core/db/connect.ts";
 import { seedDemo } from "#seed/seed.ts";
@@ -22,21 +23,36 @@ export function testConfig(env: Record<string, string> = {}): Config {
   );
 }
 
-/** The real app on a free port, over a fresh database with the demo municipalities seeded. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * The real app on a free port, over a fresh database with the demo municipalities seeded. With
+ * `linksReachable`, PUBLIC_URL is the app's own address, so links in its mails can be followed by clicking.
+ */
 export async function startTestApp(
   driver: Driver = "pglite",
-  options: { env?: Record<string, string>; seed?: boolean } = {},
+  options: { env?: Record<string, string>; seed?: boolean; linksReachable?: boolean } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(driver);
-  const config = testConfig(options.env);
+  const port = options.linksReachable ? await freePort() : 0;
+  const publicUrl: Record<string, string> = options.linksReachable
+    ? { PUBLIC_URL: `http://127.0.0.1:${port}` }
+    : {};
+  const config = testConfig({ ...publicUrl, ...options.env });
   const services = createServices(database, config);
   if (options.seed !== false) await seedDemo(services);
   const app = await buildApp(config, database, services);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: "127.0.0.1" });
+  const { port: listening } = app.server.address() as AddressInfo;
   return {
     app,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     services,
     database,
     config,

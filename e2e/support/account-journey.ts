@@ -1,13 +1,8 @@
-import { once } from "node:events";
-import { type AddressInfo, createServer } from "node:net";
 import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { seedDemo } from "#seed/seed.ts";
-import { buildApp, createServices } from "#src/app.ts";
-import { freshDatabase } from "#test/db.ts";
 import { FormClient } from "#test/form-client.ts";
 import { waitForMail } from "#test/mailbox.ts";
-import { type TestApp, testConfig } from "#test/server.ts";
+import type { TestApp } from "#test/server.ts";
 import { watchPage } from "./page-checks.ts";
 
 /**
@@ -105,29 +100,6 @@ export const texts = {
   },
 } as const;
 export type Texts = (typeof texts)[Lang];
-
-/**
- * The app on a port chosen before it starts, with PUBLIC_URL pointing there: the links in its mails lead
- * back into it, so a journey follows them by clicking, as a citizen would.
- */
-export async function startAppAtPublicUrl(): Promise<TestApp> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const database = await freshDatabase("pglite");
-  const config = testConfig({ PUBLIC_URL: url });
-  const services = createServices(database, config);
-  await seedDemo(services);
-  const app = await buildApp(config, database, services);
-  await app.listen({ port, host: "127.0.0.1" });
-  const close = async () => {
-    await app.close();
-    await database.close();
-  };
-  return { app, url, services, database, config, close };
-}
 
 /** A confirmed account, made over HTTP (the browser journeys that need one start from there). */
 export async function createAccount(app: TestApp, email: string, password: string): Promise<void> {
