@@ -68,6 +68,12 @@ describe.each(testDrivers())("citizen account journey over HTTP on %s", (driver)
     expect(textOf(account.html)).toContain("Angemeldet als erika@example.de");
     expect(textOf(account.html)).toContain("Mein Konto");
     expect(account.headers.get("cache-control")).toContain("no-store");
+    // Static files are served without looking at the session (an unknown one is not even noticed there).
+    const css = await fetch(`${t.url}/assets/app.css`, { headers: { cookie: "rathaus_sid=unbekannt" } });
+    expect(css.status).toBe(200);
+    expect(css.headers.get("set-cookie")).toBeNull();
+    const page = await fetch(`${t.url}/usingen`, { headers: { cookie: "rathaus_sid=unbekannt" } });
+    expect(page.headers.get("set-cookie")).toMatch(/^rathaus_sid=;/);
 
     // One account for every municipality of the installation.
     expect((await browser.get("/neu-anspach/konto")).status).toBe(200);

@@ -1,6 +1,7 @@
 import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import fp from "fastify-plugin";
+import { assetPrefix } from "#core/http/static-assets.ts";
 import type { CitizenSession, SessionsService } from "./sessions.service.ts";
 
 declare module "fastify" {
@@ -41,7 +42,8 @@ export const citizenSessionPlugin = fp(
     app.decorateRequest("citizenSession", undefined);
     app.addHook("onRequest", async (request, reply) => {
       const value = request.cookies[name];
-      if (value === undefined) return;
+      // Stylesheets, fonts and images need no session: no database lookup, and they stay cacheable.
+      if (value === undefined || request.url.startsWith(assetPrefix)) return;
       request.citizenSession = await opts.sessions.resolve(value);
       if (!request.citizenSession) clearSessionCookie(reply, opts.secureCookies);
       else reply.header("cache-control", "private, no-store");
