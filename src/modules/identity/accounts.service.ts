@@ -47,10 +47,12 @@ export function normalizeEmail(value: unknown): string {
   return typeof value === "string" ? value.trim().toLowerCase() : "";
 }
 
-function emailError(email: string, lang: Lang): FieldError | undefined {
+export const isEmailAddress = (email: string) => email.length <= 254 && emailPattern.test(email);
+
+export function emailError(email: string, lang: Lang): FieldError | undefined {
   const t = identityMessages[lang];
   if (!email) return { field: "email", message: t.emailMissing };
-  if (email.length > 254 || !emailPattern.test(email)) return { field: "email", message: t.emailInvalid };
+  if (!isEmailAddress(email)) return { field: "email", message: t.emailInvalid };
   return undefined;
 }
 
@@ -62,7 +64,7 @@ const passwordMessageKey: Record<PasswordProblem, keyof (typeof identityMessages
   contains_email: "passwordContainsEmail",
 };
 
-function passwordError(password: string, email: string, lang: Lang): FieldError | undefined {
+export function passwordError(password: string, email: string, lang: Lang): FieldError | undefined {
   const problem = passwordProblem(password, email);
   return problem && { field: "password", message: identityMessages[lang][passwordMessageKey[problem]] };
 }

@@ -12,17 +12,19 @@ declare module "fastify" {
 }
 
 /** `__Host-` binds the cookie to this host over https (no Domain, Path=/, Secure), as browsers enforce. */
-export function sessionCookieName(secure: boolean): string {
-  return secure ? "__Host-rathaus_sid" : "rathaus_sid";
+export function sessionCookieName(secure: boolean, name = "rathaus_sid"): string {
+  return secure ? `__Host-${name}` : name;
 }
 
 export interface SessionCookieOptions {
   secure: boolean;
   maxAgeSeconds: number;
+  /** Staff and operators have cookies of their own, next to a citizen's. */
+  name?: string;
 }
 
 export function setSessionCookie(reply: FastifyReply, value: string, options: SessionCookieOptions): void {
-  reply.setCookie(sessionCookieName(options.secure), value, {
+  reply.setCookie(sessionCookieName(options.secure, options.name), value, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
@@ -31,8 +33,8 @@ export function setSessionCookie(reply: FastifyReply, value: string, options: Se
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  reply.clearCookie(sessionCookieName(secure), { path: "/", httpOnly: true, sameSite: "lax", secure });
+export function clearSessionCookie(reply: FastifyReply, secure: boolean, name?: string): void {
+  reply.clearCookie(sessionCookieName(secure, name), { path: "/", httpOnly: true, sameSite: "lax", secure });
 }
 
 /** Resolves the session cookie of every request into `request.citizenSession`; pages must not be cached. */

@@ -17,6 +17,7 @@ import { createProfileService } from "./profile.service.ts";
 import { createSecretBox } from "./secret-box.ts";
 import { createSessionsService, type SessionPolicy } from "./sessions.service.ts";
 import { createThrottleService } from "./throttle.service.ts";
+import { citizenTotpTables, totpStore } from "./totp.repo.ts";
 import { totpRoutes } from "./totp.routes.tsx";
 import { createTotpService } from "./totp.service.ts";
 
@@ -29,7 +30,7 @@ export function createIdentityServices(db: Db, mailer: Mailer, policy: SessionPo
     accounts: createAccountsService(db, accountMailer(mailer)),
     sessions: createSessionsService(db, policy),
     throttle: createThrottleService(db),
-    totp: createTotpService(db, createSecretBox(serverSecret, "totp-seeds")),
+    totp: createTotpService(db, totpStore(citizenTotpTables), createSecretBox(serverSecret, "totp-seeds")),
     profile: createProfileService(db),
     maintenance: createIdentityMaintenance(db),
   };

@@ -16,6 +16,8 @@ export interface CitizenSecret {
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const isUuid = (value: string) => uuidPattern.test(value);
 const secretPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /**

@@ -1,78 +1,59 @@
+import { type RawBuilder, sql } from "kysely";
+import { columnsEqual } from "#core/db/columns-equal.ts";
 import type { Db } from "#core/db/transaction.ts";
-import type { AuthMethod, CitizenSessionRow } from "./identity.schema.ts";
+import type { CitizenSessionRow } from "./identity.schema.ts";
+import type { SessionRecord, SessionStore } from "./session-core.ts";
 
-export async function insertSession(
+/**
+ * The session table of one kind of account (citizens, staff, operators: the same columns), with the
+ * columns that address one account's sessions.
+ */
+export function sessionTableStore<Owner, Row extends SessionRecord>(
   db: Db,
-  row: {
-    citizen_id: string;
-    id_hash: string;
-    expires_at: Date;
-    auth_method: AuthMethod;
-    ip: string;
-    user_agent: string;
-  },
-): Promise<void> {
-  await db.insertInto("citizen_sessions").values(row).execute();
+  tableName: string,
+  keyOf: (owner: Owner) => Record<string, string>,
+): SessionStore<Owner, Row> {
+  const table = sql.table(tableName);
+  const live = (owner: Owner, idleSince: Date) =>
+    sql`${columnsEqual(keyOf(owner))} and revoked_at is null and expires_at > now() and last_seen_at > ${idleSince}`;
+  const revoke = async (owner: Owner, extra: RawBuilder<unknown>) => {
+    const result = await sql`update ${table} set revoked_at = now()
+      where ${columnsEqual(keyOf(owner))} and revoked_at is null ${extra}`.execute(db);
+    return Number(result.numAffectedRows ?? 0);
+  };
+
+  return {
+    async insert(owner, row) {
+      const values = { ...keyOf(owner), ...row };
+      await sql`insert into ${table} (${sql.join(Object.keys(values).map((c) => sql.ref(c)))})
+        values (${sql.join(Object.values(values))})`.execute(db);
+    },
+    async findLive(owner, idHash, idleSince) {
+      const { rows } = await sql<Row>`select * from ${table}
+        where ${live(owner, idleSince)} and id_hash = ${idHash}`.execute(db);
+      return rows[0];
+    },
+    async touch(owner, idHash) {
+      await sql`update ${table} set last_seen_at = now()
+        where ${columnsEqual(keyOf(owner))} and id_hash = ${idHash}`.execute(db);
+    },
+    revoke: async (owner, idHash) => (await revoke(owner, sql`and id_hash = ${idHash}`)) === 1,
+    revokeOthers: (owner, keepIdHash) =>
+      revoke(owner, keepIdHash ? sql`and id_hash != ${keepIdHash}` : sql``),
+    async listLive(owner, idleSince) {
+      const { rows } = await sql<Row>`select * from ${table}
+        where ${live(owner, idleSince)} order by last_seen_at desc`.execute(db);
+      return rows;
+    },
+  };
 }
 
-export function findLiveSession(
-  db: Db,
-  citizenId: string,
-  idHash: string,
-  idleSince: Date,
-): Promise<CitizenSessionRow | undefined> {
-  const now = new Date();
-  return db
-    .selectFrom("citizen_sessions")
-    .selectAll()
-    .where("citizen_id", "=", citizenId)
-    .where("id_hash", "=", idHash)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", now)
-    .where("last_seen_at", ">", idleSince)
-    .executeTakeFirst();
+export interface CitizenOwner {
+  citizenId: string;
 }
 
-export async function touchSession(db: Db, citizenId: string, idHash: string): Promise<void> {
-  await db
-    .updateTable("citizen_sessions")
-    .set({ last_seen_at: new Date() })
-    .where("citizen_id", "=", citizenId)
-    .where("id_hash", "=", idHash)
-    .execute();
-}
-
-export async function revokeSession(db: Db, citizenId: string, idHash: string): Promise<boolean> {
-  const result = await db
-    .updateTable("citizen_sessions")
-    .set({ revoked_at: new Date() })
-    .where("citizen_id", "=", citizenId)
-    .where("id_hash", "=", idHash)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Ends every session of the citizen except `keepIdHash` (none kept when undefined). */
-export async function revokeOtherSessions(db: Db, citizenId: string, keepIdHash?: string): Promise<number> {
-  let query = db
-    .updateTable("citizen_sessions")
-    .set({ revoked_at: new Date() })
-    .where("citizen_id", "=", citizenId)
-    .where("revoked_at", "is", null);
-  if (keepIdHash) query = query.where("id_hash", "!=", keepIdHash);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-export function listLiveSessions(db: Db, citizenId: string, idleSince: Date): Promise<CitizenSessionRow[]> {
-  return db
-    .selectFrom("citizen_sessions")
-    .selectAll()
-    .where("citizen_id", "=", citizenId)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", new Date())
-    .where("last_seen_at", ">", idleSince)
-    .orderBy("last_seen_at", "desc")
-    .execute();
-}
+/** Sessions of citizen accounts, keyed (and, under Citus, distributed) by citizen. */
+export const citizenSessionStore = (db: Db) =>
+  sessionTableStore<CitizenOwner, CitizenSessionRow>(db, "citizen_sessions", ({ citizenId }) => ({
+    citizen_id: citizenId,
+  }));

@@ -1,75 +1,104 @@
+import { type RawBuilder, sql } from "kysely";
+import { columnsEqual } from "#core/db/columns-equal.ts";
 import type { Db } from "#core/db/transaction.ts";
 
-export async function totpState(db: Db, citizenId: string) {
-  return db
-    .selectFrom("citizens")
-    .select(["totp_secret_enc", "totp_pending_enc", "totp_enabled_at", "totp_last_step"])
-    .where("id", "=", citizenId)
-    .executeTakeFirst();
+export interface TotpState {
+  totp_secret_enc: string | null;
+  totp_pending_enc: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
 }
 
-export async function setPendingSecret(db: Db, citizenId: string, sealed: string | null): Promise<void> {
-  await db.updateTable("citizens").set({ totp_pending_enc: sealed }).where("id", "=", citizenId).execute();
+/**
+ * Where an account kind keeps its TOTP columns (the same four on citizens, staff and operators) and its
+ * recovery codes, and which columns address one account in each table.
+ */
+export interface TotpTables<Owner> {
+  accounts: string;
+  recoveryCodes: string;
+  accountKey(owner: Owner): Record<string, string>;
+  recoveryKey(owner: Owner): Record<string, string>;
 }
 
-export async function enableTotp(db: Db, citizenId: string, sealed: string, step: number): Promise<void> {
-  await db
-    .updateTable("citizens")
-    .set({
-      totp_secret_enc: sealed,
-      totp_pending_enc: null,
-      totp_enabled_at: new Date(),
-      totp_last_step: step,
-    })
-    .where("id", "=", citizenId)
-    .execute();
+export type TotpStore<Owner> = ReturnType<typeof totpStore<Owner>>;
+
+/** The TOTP state of one kind of account; each method takes the executor, so callers can use a transaction. */
+export function totpStore<Owner>(tables: TotpTables<Owner>) {
+  const accounts = sql.table(tables.accounts);
+  const codes = sql.table(tables.recoveryCodes);
+  const setTotp = async (db: Db, owner: Owner, assignments: RawBuilder<unknown>, extra = sql``) => {
+    const result = await sql`update ${accounts} set ${assignments}
+      where ${columnsEqual(tables.accountKey(owner))} ${extra}`.execute(db);
+    return Number(result.numAffectedRows ?? 0) === 1;
+  };
+
+  return {
+    async state(db: Db, owner: Owner): Promise<TotpState | undefined> {
+      const { rows } = await sql<TotpState>`select totp_secret_enc, totp_pending_enc, totp_enabled_at,
+        totp_last_step from ${accounts} where ${columnsEqual(tables.accountKey(owner))}`.execute(db);
+      const row = rows[0];
+      return (
+        row && { ...row, totp_last_step: row.totp_last_step === null ? null : Number(row.totp_last_step) }
+      );
+    },
+
+    setPending: (db: Db, owner: Owner, sealed: string | null) =>
+      setTotp(db, owner, sql`totp_pending_enc = ${sealed}`),
+
+    enable: (db: Db, owner: Owner, sealed: string, step: number) =>
+      setTotp(
+        db,
+        owner,
+        sql`totp_secret_enc = ${sealed}, totp_pending_enc = null, totp_enabled_at = now(), totp_last_step = ${step}`,
+      ),
+
+    async disable(db: Db, owner: Owner): Promise<void> {
+      await setTotp(
+        db,
+        owner,
+        sql`totp_secret_enc = null, totp_pending_enc = null, totp_enabled_at = null, totp_last_step = null`,
+      );
+      await sql`delete from ${codes} where ${columnsEqual(tables.recoveryKey(owner))}`.execute(db);
+    },
+
+    /** Records the step of an accepted code; false when it (or a later one) was accepted before: a replay. */
+    advanceStep: (db: Db, owner: Owner, step: number) =>
+      setTotp(
+        db,
+        owner,
+        sql`totp_last_step = ${step}`,
+        sql`and (totp_last_step is null or totp_last_step < ${step})`,
+      ),
+
+    async replaceRecoveryCodes(db: Db, owner: Owner, hashes: string[]): Promise<void> {
+      const key = tables.recoveryKey(owner);
+      await sql`delete from ${codes} where ${columnsEqual(key)}`.execute(db);
+      const columns = [...Object.keys(key), "code_hash"];
+      const rows = hashes.map((hash) => sql`(${sql.join([...Object.values(key), hash])})`);
+      await sql`insert into ${codes} (${sql.join(columns.map((c) => sql.ref(c)))})
+        values ${sql.join(rows)}`.execute(db);
+    },
+
+    async useRecoveryCode(db: Db, owner: Owner, hash: string): Promise<boolean> {
+      const result = await sql`update ${codes} set used_at = now()
+        where ${columnsEqual(tables.recoveryKey(owner))} and code_hash = ${hash} and used_at is null`.execute(
+        db,
+      );
+      return Number(result.numAffectedRows ?? 0) === 1;
+    },
+
+    async unusedRecoveryCodes(db: Db, owner: Owner): Promise<number> {
+      const { rows } = await sql<{ left: string }>`select count(*) as left from ${codes}
+        where ${columnsEqual(tables.recoveryKey(owner))} and used_at is null`.execute(db);
+      return Number(rows[0]?.left ?? 0);
+    },
+  };
 }
 
-export async function disableTotp(db: Db, citizenId: string): Promise<void> {
-  await db
-    .updateTable("citizens")
-    .set({ totp_secret_enc: null, totp_pending_enc: null, totp_enabled_at: null, totp_last_step: null })
-    .where("id", "=", citizenId)
-    .execute();
-  await db.deleteFrom("citizen_recovery_codes").where("citizen_id", "=", citizenId).execute();
-}
-
-/** Records the time step of an accepted code; false when it (or a later one) was accepted before: a replay. */
-export async function advanceStep(db: Db, citizenId: string, step: number): Promise<boolean> {
-  const result = await db
-    .updateTable("citizens")
-    .set({ totp_last_step: step })
-    .where("id", "=", citizenId)
-    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function replaceRecoveryCodes(db: Db, citizenId: string, hashes: string[]): Promise<void> {
-  await db.deleteFrom("citizen_recovery_codes").where("citizen_id", "=", citizenId).execute();
-  await db
-    .insertInto("citizen_recovery_codes")
-    .values(hashes.map((code_hash) => ({ citizen_id: citizenId, code_hash })))
-    .execute();
-}
-
-export async function useRecoveryCode(db: Db, citizenId: string, hash: string): Promise<boolean> {
-  const result = await db
-    .updateTable("citizen_recovery_codes")
-    .set({ used_at: new Date() })
-    .where("citizen_id", "=", citizenId)
-    .where("code_hash", "=", hash)
-    .where("used_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function unusedRecoveryCodes(db: Db, citizenId: string): Promise<number> {
-  const row = await db
-    .selectFrom("citizen_recovery_codes")
-    .select((eb) => eb.fn.countAll<number>().as("left"))
-    .where("citizen_id", "=", citizenId)
-    .where("used_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.left);
-}
+/** Citizens keep their TOTP columns on `citizens`, addressed by citizen id. */
+export const citizenTotpTables: TotpTables<string> = {
+  accounts: "citizens",
+  recoveryCodes: "citizen_recovery_codes",
+  accountKey: (citizenId) => ({ id: citizenId }),
+  recoveryKey: (citizenId) => ({ citizen_id: citizenId }),
+};

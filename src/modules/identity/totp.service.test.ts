@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "#core/db/connect.ts";
 import { uuidv7 } from "#core/db/ids.ts";
 import { freshDatabase, testDrivers } from "#test/db.ts";
 import { createSecretBox } from "./secret-box.ts";
+import { citizenTotpTables, totpStore } from "./totp.repo.ts";
 import { createTotpService, type TotpService } from "./totp.service.ts";
 
 describe.each(testDrivers())("two-factor sign-in (TOTP) on %s", (driver) => {
@@ -14,7 +15,11 @@ describe.each(testDrivers())("two-factor sign-in (TOTP) on %s", (driver) => {
   let recoveryCodes: string[];
   beforeAll(async () => {
     database = await freshDatabase(driver);
-    totp = createTotpService(database.db, createSecretBox("x".repeat(40), "totp"));
+    totp = createTotpService(
+      database.db,
+      totpStore(citizenTotpTables),
+      createSecretBox("x".repeat(40), "totp"),
+    );
     citizenId = uuidv7();
     await database.db
       .insertInto("citizens")
@@ -64,7 +69,11 @@ describe.each(testDrivers())("two-factor sign-in (TOTP) on %s", (driver) => {
   });
 
   it("does not open the seed with another server secret", async () => {
-    const other = createTotpService(database.db, createSecretBox("y".repeat(40), "totp"));
+    const other = createTotpService(
+      database.db,
+      totpStore(citizenTotpTables),
+      createSecretBox("y".repeat(40), "totp"),
+    );
     const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 60 });
     expect(await other.verify(citizenId, code)).toBeUndefined();
   });

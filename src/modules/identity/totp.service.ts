@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
 import type { SecretBox } from "./secret-box.ts";
 import { hashSecret } from "./secrets.ts";
-import * as repo from "./totp.repo.ts";
+import type { TotpStore } from "./totp.repo.ts";
 
 /** Codes of the previous and next 30-second step are accepted too, for phones whose clock is a little off. */
 const toleranceSeconds = 30;
@@ -24,10 +24,18 @@ const hashRecoveryCode = (code: string) => hashSecret(`recovery:${normalizeRecov
 
 export type SecondFactor = "totp" | "recovery_code";
 
-export type TotpService = ReturnType<typeof createTotpService>;
+export type TotpService<Owner = string> = ReturnType<typeof createTotpService<Owner>>;
 
-/** Two-factor sign-in with an authenticator app (TOTP, RFC 6238) and one-time recovery codes. */
-export function createTotpService(db: Db, box: SecretBox, issuer = "Digitales Rathaus") {
+/**
+ * Two-factor sign-in with an authenticator app (TOTP, RFC 6238) and one-time recovery codes, for any kind of
+ * account: `store` says where its TOTP state lives and `Owner` how one account is addressed.
+ */
+export function createTotpService<Owner>(
+  db: Db,
+  repo: TotpStore<Owner>,
+  box: SecretBox,
+  issuer = "Digitales Rathaus",
+) {
   async function checkCode(secret: string, code: string, afterTimeStep?: number) {
     if (!/^\d{6}$/.test(code)) return undefined;
     const result = await verify({ secret, token: code, epochTolerance: toleranceSeconds, afterTimeStep });
@@ -36,16 +44,16 @@ export function createTotpService(db: Db, box: SecretBox, issuer = "Digitales Ra
   }
 
   return {
-    async status(citizenId: string) {
-      const state = await repo.totpState(db, citizenId);
+    async status(owner: Owner) {
+      const state = await repo.state(db, owner);
       const enabled = Boolean(state?.totp_enabled_at && state.totp_secret_enc);
-      return { enabled, recoveryCodesLeft: enabled ? await repo.unusedRecoveryCodes(db, citizenId) : 0 };
+      return { enabled, recoveryCodesLeft: enabled ? await repo.unusedRecoveryCodes(db, owner) : 0 };
     },
 
     /** A new secret to scan, kept pending until the first code confirms the app has it. */
-    async beginSetup(citizenId: string, accountName: string) {
+    async beginSetup(owner: Owner, accountName: string) {
       const secret = generateSecret();
-      await repo.setPendingSecret(db, citizenId, box.seal(secret));
+      await repo.setPending(db, owner, box.seal(secret));
       return this.setupView(secret, accountName);
     },
 
@@ -56,41 +64,39 @@ export function createTotpService(db: Db, box: SecretBox, issuer = "Digitales Ra
       return { secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
     },
 
-    /** The pending secret as the citizen sees it again after a wrong code. */
-    async pendingSecret(citizenId: string): Promise<string | undefined> {
-      const sealed = (await repo.totpState(db, citizenId))?.totp_pending_enc;
+    /** The pending secret as the account holder sees it again after a wrong code. */
+    async pendingSecret(owner: Owner): Promise<string | undefined> {
+      const sealed = (await repo.state(db, owner))?.totp_pending_enc;
       return sealed ? box.open(sealed) : undefined;
     },
 
     /** Turns two-factor sign-in on when the code matches; returns the recovery codes, shown once. */
-    async confirmSetup(citizenId: string, code: string): Promise<string[] | undefined> {
-      const state = await repo.totpState(db, citizenId);
+    async confirmSetup(owner: Owner, code: string): Promise<string[] | undefined> {
+      const state = await repo.state(db, owner);
       const secret = state?.totp_pending_enc ? box.open(state.totp_pending_enc) : undefined;
       const step = secret ? await checkCode(secret, code.replace(/\s/g, "")) : undefined;
       if (!secret || step === undefined) return undefined;
       const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
       await inTransaction(db, async (tx) => {
-        await repo.enableTotp(tx, citizenId, box.seal(secret), step);
-        await repo.replaceRecoveryCodes(tx, citizenId, codes.map(hashRecoveryCode));
+        await repo.enable(tx, owner, box.seal(secret), step);
+        await repo.replaceRecoveryCodes(tx, owner, codes.map(hashRecoveryCode));
       });
       return codes;
     },
 
     /** Accepts a current app code (each only once) or an unused recovery code. */
-    async verify(citizenId: string, input: string): Promise<SecondFactor | undefined> {
-      const state = await repo.totpState(db, citizenId);
+    async verify(owner: Owner, input: string): Promise<SecondFactor | undefined> {
+      const state = await repo.state(db, owner);
       const secret =
         state?.totp_enabled_at && state.totp_secret_enc ? box.open(state.totp_secret_enc) : undefined;
       if (!secret) return undefined;
       const code = input.replace(/\s/g, "");
       const step = await checkCode(secret, code, state?.totp_last_step ?? undefined);
-      if (step !== undefined) return (await repo.advanceStep(db, citizenId, step)) ? "totp" : undefined;
+      if (step !== undefined) return (await repo.advanceStep(db, owner, step)) ? "totp" : undefined;
       if (normalizeRecoveryCode(code).length !== 10) return undefined;
-      return (await repo.useRecoveryCode(db, citizenId, hashRecoveryCode(code)))
-        ? "recovery_code"
-        : undefined;
+      return (await repo.useRecoveryCode(db, owner, hashRecoveryCode(code))) ? "recovery_code" : undefined;
     },
 
-    disable: (citizenId: string) => inTransaction(db, (tx) => repo.disableTotp(tx, citizenId)),
+    disable: (owner: Owner) => inTransaction(db, (tx) => repo.disable(tx, owner)),
   };
 }

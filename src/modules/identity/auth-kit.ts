@@ -1,0 +1,31 @@
+/**
+ * The sign-in building blocks of citizen accounts, for the other kinds of account (staff of a municipality,
+ * installation operators): sessions, passwords, TOTP with recovery codes, the second-step cookie, waiting
+ * times after failures, and the pages of the code step. Each kind brings its own tables.
+ */
+
+export { emailError, isEmailAddress, normalizeEmail, passwordError } from "./accounts.service.ts";
+export { clearSessionCookie, sessionCookieName, setSessionCookie } from "./identity.session-plugin.ts";
+export {
+  hashPassword,
+  passwordLength,
+  passwordProblem,
+  spendPasswordCheckTime,
+  verifyPassword,
+} from "./passwords.ts";
+export { secondStepCookie } from "./second-step.ts";
+export { createSecretBox } from "./secret-box.ts";
+export { hashSecret, isUuid, newSecret } from "./secrets.ts";
+export {
+  createSessionCore,
+  type OwnerCodec,
+  type SessionInfo,
+  type SessionPolicy,
+  type SessionRecord,
+  type SessionStore,
+} from "./session-core.ts";
+export { sessionTableStore } from "./sessions.repo.ts";
+export { createThrottleService, signInKeys, type ThrottleService } from "./throttle.service.ts";
+export { type TotpTables, totpStore } from "./totp.repo.ts";
+export { createTotpService, type TotpService } from "./totp.service.ts";
+export { RecoveryCodesPage, SecondStepPage, TotpSetupPage } from "./views/totp.tsx";
