@@ -3,6 +3,7 @@ import * as tenants from "./20261127T0001_tenants.ts";
 import * as jobsAndMail from "./20261127T0002_jobs_and_mail.ts";
 import * as citizenAccounts from "./20261127T0003_citizen_accounts.ts";
 import * as auditLog from "./20261127T0004_audit_log.ts";
+import * as staffAccounts from "./20261127T0005_staff_accounts.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0002_jobs_and_mail": jobsAndMail,
   "20261127T0003_citizen_accounts": citizenAccounts,
   "20261127T0004_audit_log": auditLog,
+  "20261127T0005_staff_accounts": staffAccounts,
 };

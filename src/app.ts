@@ -14,6 +14,7 @@ import { negotiateLang } from "./core/i18n/lang.ts";
 import { createJobQueue, type JobQueue } from "./core/jobs/index.ts";
 import { createMailer, devMailRoutes, type Mailer } from "./core/mail/index.ts";
 import { createIdentityServices, type IdentityServices, registerIdentity } from "./modules/identity/index.ts";
+import { createStaffServices, registerStaff, type StaffServices } from "./modules/staff/index.ts";
 import {
   createTenantsService,
   installationChrome,
@@ -27,6 +28,7 @@ export interface Services {
   jobs: JobQueue;
   mail: Mailer;
   identity: IdentityServices;
+  staff: StaffServices;
   audit: AuditLog;
 }
 
@@ -35,11 +37,13 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
   const jobs = createJobQueue(database.db);
   const mail = createMailer(config, database.db, jobs);
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const tenants = createTenantsService(database.db);
   return {
-    tenants: createTenantsService(database.db),
+    tenants,
     jobs,
     mail,
     identity: createIdentityServices(database.db, mail, sessionPolicy, config.sessionSecret),
+    staff: createStaffServices(database.db, mail, tenants, sessionPolicy, config.sessionSecret),
     audit: createAuditLog(database.db),
   };
 }
@@ -106,6 +110,13 @@ export async function buildApp(
 
   await registerIdentity(app, {
     ...services.identity,
+    tenants: services.tenants,
+    audit: services.audit,
+    publicUrl: config.publicUrl,
+    secureCookies,
+  });
+  await registerStaff(app, {
+    ...services.staff,
     tenants: services.tenants,
     audit: services.audit,
     publicUrl: config.publicUrl,

@@ -2,7 +2,14 @@ import type { AuditTables } from "#core/audit/audit.schema.ts";
 import type { JobsTables } from "#core/jobs/jobs.schema.ts";
 import type { MailTables } from "#core/mail/mail.schema.ts";
 import type { IdentityTables } from "#modules/identity/identity.schema.ts";
+import type { StaffTables } from "#modules/staff/staff.schema.ts";
 import type { TenantsTables } from "#modules/tenants/tenants.schema.ts";
 
 /** The one Kysely database type: every module's tables, combined. */
-export interface Database extends TenantsTables, IdentityTables, JobsTables, MailTables, AuditTables {}
+export interface Database
+  extends TenantsTables,
+    IdentityTables,
+    StaffTables,
+    JobsTables,
+    MailTables,
+    AuditTables {}

@@ -5,6 +5,7 @@
  */
 
 export { emailError, isEmailAddress, normalizeEmail, passwordError } from "./accounts.service.ts";
+export { sendHtml, sendMessage, siteOrigin, validationErrors, waitMessage } from "./identity.http.ts";
 export { clearSessionCookie, sessionCookieName, setSessionCookie } from "./identity.session-plugin.ts";
 export {
   hashPassword,

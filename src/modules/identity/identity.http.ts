@@ -47,11 +47,16 @@ export function validationErrors(error: unknown): FieldError[] {
  * point to their own server): a municipality on its own hostname uses that registered hostname, every
  * other request the configured PUBLIC_URL.
  */
-export function accountLinks(request: FastifyRequest, publicUrl: string): AccountLinks {
+export function siteOrigin(request: FastifyRequest, publicUrl: string): string {
   const { base } = tenantContext(request);
   // request.host keeps the port; its hostname is one registered for the municipality (else base is not "").
   const host = request.host.replace(/\.(?=:\d+$|$)/, "");
-  const origin = base === "" ? `${new URL(publicUrl).protocol}//${host}` : publicUrl;
+  return base === "" ? `${new URL(publicUrl).protocol}//${host}` : publicUrl;
+}
+
+export function accountLinks(request: FastifyRequest, publicUrl: string): AccountLinks {
+  const { base } = tenantContext(request);
+  const origin = siteOrigin(request, publicUrl);
   const absolute = (path: string) => `${origin}${path}`;
   return {
     verify: (token) => absolute(withQuery(identityPaths.verify(base), { token })),

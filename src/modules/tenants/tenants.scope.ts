@@ -16,12 +16,14 @@ declare module "fastify" {
 
 /**
  * Registers a module's municipality pages under /{slug}: before any of them runs, the municipality is
- * resolved (unknown → 404) and the page frame set. Every module with pages of a municipality uses this.
+ * resolved (unknown → 404) and the page frame set. Every module with pages of a municipality uses this;
+ * APIs pass `under: "/api/v1"` for /api/v1/{slug}.
  */
 export async function registerTenantScoped(
   app: FastifyInstance,
   tenants: TenantsService,
   routes: FastifyPluginAsync,
+  options: { under?: string } = {},
 ): Promise<void> {
   await app.register(
     async (scoped) => {
@@ -38,7 +40,7 @@ export async function registerTenantScoped(
       });
       await scoped.register(routes);
     },
-    { prefix: "/:tenant" },
+    { prefix: `${options.under ?? ""}/:tenant` },
   );
 }
 

@@ -24,7 +24,8 @@ const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, "$1 ");
 
 export function TotpSetupPage(props: {
   chrome: SiteChrome;
-  model: CodeFormModel & { secret: string; qrDataUrl: string };
+  /** `notice`: why the page is shown, e.g. that staff must set up a second factor before going on. */
+  model: CodeFormModel & { secret: string; qrDataUrl: string; notice?: string };
 }): JSX.Element {
   const { chrome, model } = props;
   const lang = chrome.lang;
@@ -38,6 +39,17 @@ export function TotpSetupPage(props: {
       <h1 class="kern-heading-large" safe>
         {t.totpSetupTitle}
       </h1>
+      {model.notice ? (
+        <div class="kern-alert kern-alert--info" role="note">
+          <div class="kern-alert__body">
+            <p class="kern-body" safe>
+              {model.notice}
+            </p>
+          </div>
+        </div>
+      ) : (
+        ""
+      )}
       <p class="kern-body" safe>
         {t.totpSetupStep1}
       </p>

@@ -1,0 +1,43 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FieldError } from "#core/http/errors.ts";
+import { tenantContext } from "#modules/tenants/index.ts";
+import { can, type Permission } from "./permissions.ts";
+import { currentStaff } from "./staff.http.ts";
+import { staffMessages } from "./staff.messages.ts";
+import { staffPaths } from "./staff.paths.ts";
+import type { BackOfficeFrame } from "./views/back-office-page.tsx";
+
+const areas: {
+  permission: Permission;
+  href: (base: string) => string;
+  label: "staffNav" | "departmentsNav" | "auditNav";
+}[] = [
+  { permission: "staff.manage", href: staffPaths.staff, label: "staffNav" },
+  { permission: "departments.manage", href: staffPaths.departments, label: "departmentsNav" },
+  { permission: "audit.read", href: staffPaths.audit, label: "auditNav" },
+];
+
+/** The frame of a signed-in back-office page: name, the areas the roles allow, sign-out. */
+export function backOfficeFrame(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  extras: { notice?: string; errors?: FieldError[] } = {},
+): BackOfficeFrame {
+  const { base } = tenantContext(request);
+  const { member } = currentStaff(request);
+  const t = staffMessages[request.lang];
+  const nav = [
+    { href: staffPaths.home(base), label: t.backOffice },
+    ...areas
+      .filter((area) => can(member.roles, area.permission))
+      .map((area) => ({ href: area.href(base), label: t[area.label] })),
+  ];
+  return {
+    path: request.url.split("?")[0] ?? staffPaths.home(base),
+    csrfToken: reply.generateCsrf(),
+    staffName: member.displayName,
+    nav,
+    logoutAction: staffPaths.logout(base),
+    ...extras,
+  };
+}

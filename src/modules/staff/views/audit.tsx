@@ -1,0 +1,77 @@
+import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { staffMessages } from "../staff.messages.ts";
+import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
+
+export interface AuditEntry {
+  when: string;
+  actor: string;
+  action: string;
+  target: string;
+  ip: string;
+}
+
+export function AuditPage(props: {
+  chrome: SiteChrome;
+  frame: BackOfficeFrame;
+  model: { entries: AuditEntry[]; olderHref?: string };
+}) {
+  const { chrome, model } = props;
+  const t = staffMessages[chrome.lang];
+  const header = [t.whenColumn, t.actorColumn, t.actionColumn, t.targetColumn, t.ipColumn];
+  return (
+    <BackOfficePage chrome={chrome} frame={props.frame} title={t.auditTitle}>
+      {model.entries.length === 0 ? (
+        <p class="kern-body" safe>
+          {t.auditEmpty}
+        </p>
+      ) : (
+        <div class="kern-table-responsive">
+          <table class="kern-table">
+            <caption class="kern-sr-only" safe>
+              {t.auditCaption}
+            </caption>
+            <thead class="kern-table__header">
+              <tr class="kern-table__row">
+                {header.map((label) => (
+                  <th scope="col" class="kern-table__header" safe>
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody class="kern-table__body">
+              {model.entries.map((entry) => (
+                <tr class="kern-table__row">
+                  <td class="kern-table__cell" safe>
+                    {entry.when}
+                  </td>
+                  <td class="kern-table__cell" safe>
+                    {entry.actor}
+                  </td>
+                  <td class="kern-table__cell">
+                    <code safe>{entry.action}</code>
+                  </td>
+                  <td class="kern-table__cell" safe>
+                    {entry.target}
+                  </td>
+                  <td class="kern-table__cell" safe>
+                    {entry.ip}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {model.olderHref ? (
+        <p class="kern-body">
+          <a class="kern-link" href={model.olderHref} safe>
+            {t.olderEntries}
+          </a>
+        </p>
+      ) : (
+        ""
+      )}
+    </BackOfficePage>
+  );
+}

@@ -1,0 +1,85 @@
+import type { FieldError } from "#core/http/errors.ts";
+import { errorFor, Form, TextField } from "#core/views/form/index.ts";
+import type { SiteChrome } from "#core/views/site-chrome.ts";
+import type { Department, DepartmentInput } from "../departments.service.ts";
+import { staffMessages } from "../staff.messages.ts";
+import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
+
+export function DepartmentsPage(props: {
+  chrome: SiteChrome;
+  frame: BackOfficeFrame;
+  model: { departments: Department[]; values: DepartmentInput; errors: FieldError[]; action: string };
+}) {
+  const { chrome, frame, model } = props;
+  const lang = chrome.lang;
+  const t = staffMessages[lang];
+  const header = [t.nameColumn, t.emailColumn, t.phoneColumn, t.membersColumn];
+  return (
+    <BackOfficePage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.departmentsTitle}>
+      <div class="kern-table-responsive">
+        <table class="kern-table">
+          <caption class="kern-sr-only" safe>
+            {t.departmentsCaption}
+          </caption>
+          <thead class="kern-table__header">
+            <tr class="kern-table__row">
+              {header.map((label) => (
+                <th scope="col" class="kern-table__header" safe>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {model.departments.map((d) => (
+              <tr class="kern-table__row">
+                <th scope="row" class="kern-table__cell" safe>
+                  {d.name}
+                </th>
+                <td class="kern-table__cell" safe>
+                  {d.email}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {d.phone}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {String(d.members)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="kern-heading-medium" safe>
+        {t.departmentCreateTitle}
+      </h2>
+      <Form action={model.action} csrfToken={frame.csrfToken} submitLabel={t.departmentSubmit}>
+        <TextField
+          lang={lang}
+          name="name"
+          label={t.departmentNameLabel}
+          value={model.values.name}
+          error={errorFor(model.errors, "name")}
+        />
+        <TextField
+          lang={lang}
+          name="email"
+          type="email"
+          label={t.departmentEmailLabel}
+          optional
+          value={model.values.email}
+          error={errorFor(model.errors, "email")}
+        />
+        <TextField
+          lang={lang}
+          name="phone"
+          type="tel"
+          label={t.departmentPhoneLabel}
+          optional
+          value={model.values.phone}
+          error={errorFor(model.errors, "phone")}
+        />
+      </Form>
+    </BackOfficePage>
+  );
+}

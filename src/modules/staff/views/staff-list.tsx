@@ -1,0 +1,80 @@
+import { ButtonLink } from "#core/views/form/index.ts";
+import type { SiteChrome } from "#core/views/site-chrome.ts";
+import type { Role } from "../permissions.ts";
+import { staffMessages } from "../staff.messages.ts";
+import type { StaffStatus } from "../staff.schema.ts";
+import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
+
+export interface StaffListModel {
+  inviteHref: string;
+  members: {
+    name: string;
+    email: string;
+    roles: Role[];
+    departments: string[];
+    status: StaffStatus;
+    lastLogin: string | undefined;
+    editHref: string;
+  }[];
+}
+
+export function StaffListPage(props: { chrome: SiteChrome; frame: BackOfficeFrame; model: StaffListModel }) {
+  const { chrome, model } = props;
+  const t = staffMessages[chrome.lang];
+  const header = [
+    t.nameColumn,
+    t.emailColumn,
+    t.rolesColumn,
+    t.departmentsColumn,
+    t.statusColumn,
+    t.lastLoginColumn,
+  ];
+  return (
+    <BackOfficePage chrome={chrome} frame={props.frame} title={t.staffTitle}>
+      <ButtonLink href={model.inviteHref} label={t.inviteAction} variant="primary" />
+      <div class="kern-table-responsive">
+        <table class="kern-table">
+          <caption class="kern-sr-only" safe>
+            {t.staffCaption}
+          </caption>
+          <thead class="kern-table__header">
+            <tr class="kern-table__row">
+              {header.map((label) => (
+                <th scope="col" class="kern-table__header" safe>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {model.members.map((member) => (
+              <tr class="kern-table__row">
+                <th scope="row" class="kern-table__cell">
+                  <a class="kern-link" href={member.editHref}>
+                    <span safe>{member.name}</span>
+                    <span class="kern-sr-only" safe>{` – ${t.editAction}`}</span>
+                  </a>
+                </th>
+                <td class="kern-table__cell" safe>
+                  {member.email}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {member.roles.map((role) => t[`role.${role}`]).join(", ")}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {member.departments.join(", ") || t.none}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {t[`status.${member.status}`]}
+                </td>
+                <td class="kern-table__cell" safe>
+                  {member.lastLogin ?? t.never}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </BackOfficePage>
+  );
+}
