@@ -22,7 +22,7 @@ export interface CitizensTable {
   updated_at: Generated<Date>;
 }
 
-export type AuthMethod = "password" | "password+totp" | "password+recovery_code";
+export type AuthMethod = "password" | "password+totp" | "password+recovery_code" | "passkey" | "oidc";
 
 export interface CitizenRecoveryCodesTable {
   citizen_id: string;
