@@ -16,7 +16,12 @@ export const setupSecretOf = (html: string) =>
  * A browser signed in to a municipality's back office as a seeded demo account (`<role>@<slug>.example`):
  * at the first sign-in it sets up the mandatory authenticator app, afterwards it enters a code.
  */
-export async function signInStaff(baseUrl: string, slug: string, email: string, password = demoStaffPassword) {
+export async function signInStaff(
+  baseUrl: string,
+  slug: string,
+  email: string,
+  password = demoStaffPassword,
+) {
   const browser = new FormClient(baseUrl);
   await browser.get(`/${slug}/verwaltung/anmelden`);
   const passwordStep = await browser.post(`/${slug}/verwaltung/anmelden`, { email, password });
