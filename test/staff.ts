@@ -2,7 +2,7 @@ import { generate } from "otplib";
 import { demoStaffPassword } from "#seed/staff.ts";
 import { FormClient } from "./form-client.ts";
 
-/** TOTP seeds of the staff accounts signed in so far, per "<slug>/<email>", to sign them in again. */
+/** TOTP seeds of the staff accounts signed in so far, per app, municipality and address, to sign in again. */
 const seeds = new Map<string, string>();
 
 /** The current code for an authenticator key, as the app would show it. */
@@ -27,13 +27,10 @@ export async function signInStaff(
   const passwordStep = await browser.post(`/${slug}/verwaltung/anmelden`, { email, password });
   if (passwordStep.status !== 303) throw new Error(`password step answered ${passwordStep.status}`);
   const codePage = await browser.get(`/${slug}/verwaltung/anmelden/code`);
-  const key = `${slug}/${email}`;
-  const secret = seeds.get(key) ?? setupSecretOf(codePage.html);
+  const key = `${baseUrl}/${slug}/${email}`;
+  const secret = setupSecretOf(codePage.html) || (seeds.get(key) ?? "");
   seeds.set(key, secret);
   const done = await browser.post(`/${slug}/verwaltung/anmelden/code`, { code: await totpCode(secret) });
   if (done.status !== 303 && done.status !== 200) throw new Error(`code step answered ${done.status}`);
   return browser;
 }
-
-/** Forgets the keys (each test app has a fresh database). */
-export const forgetStaffSeeds = () => seeds.clear();

@@ -53,6 +53,8 @@ export const staffGuard = fp(
       else clearSessionCookie(reply, opts.secureCookies, staffCookie);
     });
     app.addHook("preHandler", async (request, reply) => {
+      // The header's citizen "Anmelden" / "Mein Konto" does not belong here; the bar shows who is signed in.
+      if (request.chrome) request.chrome.accountLink = undefined;
       const needed = request.routeOptions.config.permission;
       if (needed === "public") return;
       if (!request.staff) {
