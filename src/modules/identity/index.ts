@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AuditLog } from "#core/audit/index.ts";
 import type { Db } from "#core/db/transaction.ts";
+import { runHourly } from "#core/jobs/hourly.ts";
 import type { Mailer } from "#core/mail/index.ts";
 import { registerTenantScoped, type TenantsService } from "#modules/tenants/index.ts";
 import { accountRoutes } from "./account.routes.tsx";
@@ -10,7 +11,7 @@ import { showAccountLink } from "./identity.http.ts";
 import { accountMailer } from "./identity.mails.ts";
 import { type IdentityRouteOptions, identityRoutes } from "./identity.routes.tsx";
 import { citizenSessionPlugin } from "./identity.session-plugin.ts";
-import { createIdentityMaintenance, type IdentityMaintenance } from "./maintenance.service.ts";
+import { createIdentityMaintenance } from "./maintenance.service.ts";
 import { passwordRoutes } from "./password.routes.tsx";
 import { profileRoutes } from "./profile.routes.tsx";
 import { createProfileService } from "./profile.service.ts";
@@ -38,21 +39,6 @@ export function createIdentityServices(db: Db, mailer: Mailer, policy: SessionPo
 
 export type IdentityServices = ReturnType<typeof createIdentityServices>;
 
-/** Deletes what the account flows no longer need, at start and then hourly, while the server runs. */
-function schedulePurge(app: FastifyInstance, maintenance: IdentityMaintenance): void {
-  let timer: NodeJS.Timeout | undefined;
-  const purge = () =>
-    maintenance.purge().then(
-      (deleted) => app.log.info({ deleted }, "identity data purged"),
-      (error) => app.log.error({ err: error }, "identity data purge failed"),
-    );
-  app.addHook("onReady", async () => {
-    void purge();
-    timer = setInterval(purge, 3_600_000).unref();
-  });
-  app.addHook("onClose", async () => clearInterval(timer));
-}
-
 /**
  * Citizen accounts: the session of every request, "Anmelden" / "Mein Konto" in the header of municipality
  * pages, and the account pages under /{slug}/konto.
@@ -67,7 +53,8 @@ export async function registerIdentity(
   },
 ): Promise<void> {
   await app.register(citizenSessionPlugin, { sessions: opts.sessions, secureCookies: opts.secureCookies });
-  schedulePurge(app, opts.maintenance);
+  // What the account flows no longer need is deleted, at start and then hourly.
+  runHourly(app, "identity data", () => opts.maintenance.purge());
   app.addHook("preHandler", async (request) => showAccountLink(request));
   const routeOptions: IdentityRouteOptions = opts;
   await registerTenantScoped(app, opts.tenants, async (scoped) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AuditLog } from "#core/audit/index.ts";
 import type { Db } from "#core/db/transaction.ts";
+import { runHourly } from "#core/jobs/hourly.ts";
 import type { Mailer } from "#core/mail/index.ts";
 import {
   createSecretBox,
@@ -20,6 +21,7 @@ import { invitationMailer } from "./staff.mails.ts";
 import type { StaffRouteOptions } from "./staff.options.ts";
 import { createStaffService } from "./staff.service.ts";
 import { staffAdminRoutes } from "./staff-admin.routes.tsx";
+import { createStaffMaintenance } from "./staff-maintenance.ts";
 import { createStaffSessions, staffTotpTables } from "./staff-sessions.ts";
 
 export { can, type Permission, permissionMatrix, type Role, roles } from "./permissions.ts";
@@ -46,6 +48,7 @@ export function createStaffServices(
       createSecretBox(serverSecret, "staff-totp-seeds"),
     ),
     throttle: createThrottleService(db),
+    maintenance: createStaffMaintenance(db),
   };
 }
 
@@ -61,6 +64,7 @@ export async function registerStaff(
     secureCookies: boolean;
   },
 ): Promise<void> {
+  runHourly(app, "staff data", () => opts.maintenance.purge());
   const routeOptions: StaffRouteOptions = opts;
   const guard = {
     sessions: opts.sessions,
