@@ -51,9 +51,16 @@ export class FormClient {
     return this.request(path);
   }
 
-  /** Posts the fields with the CSRF token of the last page seen (unless `_csrf` is given). */
-  post(path: string, fields: Record<string, string>): Promise<Page> {
-    const body = new URLSearchParams({ _csrf: this.csrf, ...fields });
+  /**
+   * Posts the fields with the CSRF token of the last page seen (unless `_csrf` is given); a list sends the
+   * name once per value, as ticked checkboxes do.
+   */
+  post(path: string, fields: Record<string, string | readonly string[]>): Promise<Page> {
+    const body = new URLSearchParams({ _csrf: this.csrf });
+    for (const [name, value] of Object.entries(fields)) {
+      if (name === "_csrf") body.delete(name);
+      for (const item of typeof value === "string" ? [value] : value) body.append(name, item);
+    }
     return this.request(path, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
