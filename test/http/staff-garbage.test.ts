@@ -83,6 +83,17 @@ describe.each(testDrivers())("staff forms under generated garbage on %s", (drive
     expect(stored).toEqual([...accepted].sort());
   }, 240_000);
 
+  it("invites an address once when the same invitation is sent several times at once", async () => {
+    await admin.get("/usingen/verwaltung/mitarbeitende/einladen");
+    const fields = { displayName: "Doppelt", email: "doppelt@usingen.example", roles: "clerk" };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => admin.post("/usingen/verwaltung/mitarbeitende/einladen", fields)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([303, 422, 422, 422, 422, 422]);
+    const stored = await t.services.staff.staff.list(tenantId);
+    expect(stored.filter((m) => m.email === "doppelt@usingen.example")).toHaveLength(1);
+  });
+
   it("answers generated sign-ins below 500 and never signs anyone in", async () => {
     await fc.assert(
       fc.asyncProperty(fc.record({ email: text, password: text, n: fc.nat() }), async (s) => {

@@ -1,5 +1,6 @@
 import { uuidv7 } from "#core/db/ids.ts";
 import { type Db, inTransaction, type Tx } from "#core/db/transaction.ts";
+import { isUniqueViolation } from "#core/db/unique-violation.ts";
 import { type FieldError, ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import * as repo from "./accounts.repo.ts";
@@ -250,7 +251,7 @@ export function createAccountsService(db: Db, sendMail: AccountMailer) {
         });
       } catch (error) {
         // Another account took the address between the check and the update (unique index).
-        if ((error as { code?: string }).code === "23505") return undefined;
+        if (isUniqueViolation(error)) return undefined;
         throw error;
       }
     },

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { uuidv7 } from "#core/db/ids.ts";
 import { tenantScope } from "#core/db/tenant-scope.ts";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
+import { insertOrTaken } from "#core/db/unique-violation.ts";
 import { type FieldError, ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { isEmailAddress, normalizeEmail } from "#modules/identity/auth-kit.ts";
@@ -57,18 +58,25 @@ export function createDepartmentsService(db: Db) {
       if (phone && !phonePattern.test(phone))
         errors.push({ field: "phone", message: t.departmentPhoneInvalid });
       if (errors.length) throw ValidationFailed(errors);
-      return inTransaction(db, async (tx) => {
-        const scope = tenantScope(tx, tenantId);
-        const taken = await scope
-          .selectFrom("departments")
-          .select("id")
-          .where(sql`lower(name)`, "=", name.toLowerCase())
-          .executeTakeFirst();
-        if (taken) throw ValidationFailed([{ field: "name", message: t.departmentNameTaken }]);
-        const id = uuidv7();
-        await scope.insertInto("departments", { id, name, email, phone }).execute();
-        return { id, name };
-      });
+      const taken = (): never => {
+        throw ValidationFailed([{ field: "name", message: t.departmentNameTaken }]);
+      };
+      return insertOrTaken(
+        () =>
+          inTransaction(db, async (tx) => {
+            const scope = tenantScope(tx, tenantId);
+            const exists = await scope
+              .selectFrom("departments")
+              .select("id")
+              .where(sql`lower(name)`, "=", name.toLowerCase())
+              .executeTakeFirst();
+            if (exists) taken();
+            const id = uuidv7();
+            await scope.insertInto("departments", { id, name, email, phone }).execute();
+            return { id, name };
+          }),
+        taken,
+      );
     },
   };
 }

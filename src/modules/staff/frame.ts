@@ -31,6 +31,7 @@ export function backOfficeFrame(
     ...areas
       .filter((area) => can(member.roles, area.permission))
       .map((area) => ({ href: area.href(base), label: t[area.label] })),
+    { href: staffPaths.ownAccess(base), label: t.ownAccessNav },
   ];
   return {
     path: request.url.split("?")[0] ?? staffPaths.home(base),

@@ -14,6 +14,7 @@ import { registerTenantScoped, type TenantsService } from "#modules/tenants/inde
 import { backOfficeRoutes } from "./back-office.routes.tsx";
 import { createDepartmentsService } from "./departments.service.ts";
 import { invitationRoutes } from "./invitation.routes.tsx";
+import { ownAccessRoutes } from "./own-access.routes.tsx";
 import { staffSignInRoutes } from "./sign-in.routes.tsx";
 import { staffApiRoutes } from "./staff.api.ts";
 import { staffGuard } from "./staff.http.ts";
@@ -79,6 +80,7 @@ export async function registerStaff(
         await backOffice.register(invitationRoutes, routeOptions);
         await backOffice.register(backOfficeRoutes, routeOptions);
         await backOffice.register(staffAdminRoutes, routeOptions);
+        await backOffice.register(ownAccessRoutes, routeOptions);
       },
       { prefix: "/verwaltung" },
     );

@@ -13,6 +13,7 @@ import {
   waitMessage,
 } from "#modules/identity/auth-kit.ts";
 import { identityPaths, safeReturnPath, withQuery } from "#modules/identity/identity.paths.ts";
+import type { AuthMethod } from "#modules/identity/identity.schema.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { auditStaff, staffCookie } from "./staff.http.ts";
 import { staffMessages } from "./staff.messages.ts";
@@ -174,7 +175,7 @@ export async function startStaffSession(
   reply: FastifyReply,
   opts: StaffRouteOptions,
   staffId: string,
-  method: "password+totp" | "password+recovery_code" | "passkey",
+  method: AuthMethod,
 ): Promise<void> {
   const { tenant } = tenantContext(request);
   if (request.staff) await opts.sessions.end(request.staff.session);

@@ -12,4 +12,7 @@ export const staffPaths = {
   memberStatus: (base: string, id: string) => `${base}/verwaltung/mitarbeitende/${id}/status`,
   departments: (base: string) => `${base}/verwaltung/fachbereiche`,
   audit: (base: string) => `${base}/verwaltung/protokoll`,
+  ownAccess: (base: string) => `${base}/verwaltung/zugang`,
+  ownSessions: (base: string) => `${base}/verwaltung/zugang/sitzungen`,
+  ownPassword: (base: string) => `${base}/verwaltung/zugang/passwort`,
 };

@@ -1,6 +1,7 @@
 import { uuidv7 } from "#core/db/ids.ts";
 import { tenantScope } from "#core/db/tenant-scope.ts";
 import { type Db, inTransaction, type Tx } from "#core/db/transaction.ts";
+import { insertOrTaken } from "#core/db/unique-violation.ts";
 import { type FieldError, NotFound, ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import {
@@ -14,7 +15,7 @@ import {
   spendPasswordCheckTime,
   verifyPassword,
 } from "#modules/identity/auth-kit.ts";
-import { isRole, type Role } from "./permissions.ts";
+import { roles as allRoles, isRole, type Role } from "./permissions.ts";
 import { staffMessages } from "./staff.messages.ts";
 import * as repo from "./staff.repo.ts";
 
@@ -96,18 +97,25 @@ export function createStaffService(db: Db, sendMail: InvitationMailer) {
 
     /** Creates the account (status "invited") and mails the link to set a password; returns its id. */
     invite(tenantId: string, input: StaffInput, lang: Lang, link: (token: string) => string) {
-      return inTransaction(db, async (tx) => {
-        const valid = await validate(tx, tenantId, input, lang);
-        const id = uuidv7();
-        const scope = tenantScope(tx, tenantId);
-        await scope
-          .insertInto("staff_members", { id, email: valid.email, display_name: valid.name })
-          .execute();
-        await repo.replaceAssignments(scope, id, valid.roles, valid.departmentIds);
-        const token = await issueInvitation(tx, tenantId, id);
-        await sendMail(tx, { kind: "invite", tenantId, to: valid.email, lang, link: link(token) });
-        return { id, email: valid.email };
-      });
+      const taken = (): never => {
+        throw ValidationFailed([{ field: "email", message: staffMessages[lang].emailTaken }]);
+      };
+      return insertOrTaken(
+        () =>
+          inTransaction(db, async (tx) => {
+            const valid = await validate(tx, tenantId, input, lang);
+            const id = uuidv7();
+            const scope = tenantScope(tx, tenantId);
+            await scope
+              .insertInto("staff_members", { id, email: valid.email, display_name: valid.name })
+              .execute();
+            await repo.replaceAssignments(scope, id, valid.roles, valid.departmentIds);
+            const token = await issueInvitation(tx, tenantId, id);
+            await sendMail(tx, { kind: "invite", tenantId, to: valid.email, lang, link: link(token) });
+            return { id, email: valid.email };
+          }),
+        taken,
+      );
     },
 
     /**
@@ -148,7 +156,9 @@ export function createStaffService(db: Db, sendMail: InvitationMailer) {
           .where("id", "=", staffId)
           .execute();
         await repo.replaceAssignments(scope, staffId, valid.roles, valid.departmentIds);
-        return { rolesBefore: before.roles, rolesAfter: valid.roles };
+        // Both in the matrix's order: the stored roles come back sorted by name, the form sends its own order.
+        const inOrder = (held: readonly Role[]) => allRoles.filter((role) => held.includes(role));
+        return { rolesBefore: inOrder(before.roles), rolesAfter: inOrder(valid.roles) };
       });
     },
 
@@ -209,7 +219,9 @@ export function createStaffService(db: Db, sendMail: InvitationMailer) {
         !(await repo.liveInvitation(tenantScope(db, tenantId), parsed.staffId, parsed.tokenHash))
       )
         return undefined;
-      return this.find(tenantId, parsed.staffId);
+      const member = await this.find(tenantId, parsed.staffId);
+      // A disabled account cannot accept (acceptInvitation refuses it), so its link must not offer the form.
+      return member?.status === "disabled" ? undefined : member;
     },
 
     /** Sets the password from an invitation link (once); returns the staff id, undefined for a dead link. */
@@ -247,6 +259,33 @@ export function createStaffService(db: Db, sendMail: InvitationMailer) {
           .execute();
         return parsed.staffId;
       });
+    },
+
+    /** Changes one's own password after checking the current one; the errors name the fields. */
+    async changePassword(
+      tenantId: string,
+      staffId: string,
+      input: { current: string; password: string; confirm: string },
+      lang: Lang,
+    ): Promise<FieldError[]> {
+      const t = staffMessages[lang];
+      const scope = tenantScope(db, tenantId);
+      const member = await scope
+        .selectFrom("staff_members")
+        .select(["email", "password_hash"])
+        .where("id", "=", staffId)
+        .executeTakeFirst();
+      if (!member?.password_hash || !(await verifyPassword(member.password_hash, input.current)))
+        return [{ field: "current", message: t.currentPasswordWrong }];
+      const problem = passwordError(input.password, member.email, lang);
+      if (problem) return [problem];
+      if (input.password !== input.confirm) return [{ field: "confirm", message: t.passwordMismatch }];
+      await scope
+        .updateTable("staff_members")
+        .set({ password_hash: await hashPassword(input.password), updated_at: new Date() })
+        .where("id", "=", staffId)
+        .execute();
+      return [];
     },
 
     /** The password step: the same answer, in about the same time, whether or not the address has an account. */
