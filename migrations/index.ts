@@ -4,6 +4,8 @@ import * as jobsAndMail from "./20261127T0002_jobs_and_mail.ts";
 import * as citizenAccounts from "./20261127T0003_citizen_accounts.ts";
 import * as auditLog from "./20261127T0004_audit_log.ts";
 import * as staffAccounts from "./20261127T0005_staff_accounts.ts";
+import * as oidcLogins from "./20261127T0006_oidc_logins.ts";
+import * as passkeys from "./20261127T0007_passkeys.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   "20261127T0003_citizen_accounts": citizenAccounts,
   "20261127T0004_audit_log": auditLog,
   "20261127T0005_staff_accounts": staffAccounts,
+  "20261127T0006_oidc_logins": oidcLogins,
+  "20261127T0007_passkeys": passkeys,
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
-import { type Config, usesHttps } from "./config.ts";
+import { type Config, type OidcConfig, usesHttps } from "./config.ts";
 import { type AuditLog, createAuditLog } from "./core/audit/index.ts";
 import type { DatabaseHandle } from "./core/db/connect.ts";
 import { registerErrorHandling, respondWithError } from "./core/http/error-handler.ts";
@@ -13,7 +13,15 @@ import { staticAssets } from "./core/http/static-assets.ts";
 import { negotiateLang } from "./core/i18n/lang.ts";
 import { createJobQueue, type JobQueue } from "./core/jobs/index.ts";
 import { createMailer, devMailRoutes, type Mailer } from "./core/mail/index.ts";
-import { createIdentityServices, type IdentityServices, registerIdentity } from "./modules/identity/index.ts";
+import { devIdpRoutes } from "./dev-idp/dev-idp.routes.tsx";
+import {
+  createIdentityServices,
+  type IdentityServices,
+  isOidcCallback,
+  oidcPaths,
+  registerIdentity,
+} from "./modules/identity/index.ts";
+import { createOperatorServices, type OperatorServices, registerOperator } from "./modules/operator/index.ts";
 import { createStaffServices, registerStaff, type StaffServices } from "./modules/staff/index.ts";
 import {
   createTenantsService,
@@ -29,6 +37,7 @@ export interface Services {
   mail: Mailer;
   identity: IdentityServices;
   staff: StaffServices;
+  operator: OperatorServices;
   audit: AuditLog;
 }
 
@@ -38,17 +47,45 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
   const mail = createMailer(config, database.db, jobs);
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
   const tenants = createTenantsService(database.db);
+  const staff = createStaffServices(database.db, mail, tenants, sessionPolicy, config.sessionSecret);
   return {
     tenants,
     jobs,
     mail,
-    identity: createIdentityServices(database.db, mail, sessionPolicy, config.sessionSecret),
-    staff: createStaffServices(database.db, mail, tenants, sessionPolicy, config.sessionSecret),
+    identity: createIdentityServices(database.db, mail, sessionPolicy, config.sessionSecret, config.oidc),
+    staff,
+    operator: createOperatorServices({
+      db: database.db,
+      mailer: mail,
+      tenants,
+      staff: staff.staff,
+      sessionPolicy,
+      serverSecret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+    }),
     audit: createAuditLog(database.db),
   };
 }
 
 const fallbackChrome = (request: FastifyRequest) => installationChrome(request.lang);
+
+/** The demo identity provider at /_dev/idp, with this installation registered as its one client. */
+function demoIdentityProvider(config: Config, oidc: OidcConfig, services: Services) {
+  return {
+    issuer: oidc.issuer,
+    client: {
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      name: "Digitales Rathaus",
+      redirectUriTemplate: `${config.publicUrl}${oidcPaths.callback("/{slug}")}`,
+      redirectUriAllowed: (uri: string) =>
+        isOidcCallback(uri, config.publicUrl, services.tenants.slugForHostname),
+    },
+    serverSecret: config.sessionSecret,
+    trustProxy: config.trustProxy,
+    chrome: installationChrome,
+  };
+}
 
 export async function buildApp(
   config: Config,
@@ -106,6 +143,8 @@ export async function buildApp(
       smtpActive: services.mail.transport === "smtp",
       chrome: fallbackChrome,
     });
+    if (config.oidc?.embedded)
+      await app.register(devIdpRoutes, demoIdentityProvider(config, config.oidc, services));
   }
 
   await registerIdentity(app, {
@@ -122,6 +161,7 @@ export async function buildApp(
     publicUrl: config.publicUrl,
     secureCookies,
   });
+  await registerOperator(app, { ...services.operator, secureCookies });
   await app.register(tenantsRoutes, { tenants: services.tenants });
   return app;
 }

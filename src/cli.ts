@@ -6,6 +6,7 @@ import { DataDirInUse } from "./core/db/data-dir-lock.ts";
 import { migrateToLatest } from "./core/db/migrate.ts";
 import { AppError } from "./core/http/errors.ts";
 import { databaseTarget, start } from "./main.ts";
+import { operatorCommand } from "./modules/operator/index.ts";
 import { seedDemo } from "./seed/seed.ts";
 
 /** Runs an operator command on the configured database (no secret is written: commands sign nothing). */
@@ -68,6 +69,16 @@ export function buildCli(): Command {
         );
       }),
     );
+
+  program.addCommand(
+    operatorCommand((work) =>
+      withDatabase(async (database, config) => {
+        await migrateToLatest(database.db);
+        const { operators, municipalities } = createServices(database, config).operator;
+        await work({ operators, municipalities, publicUrl: config.publicUrl });
+      }),
+    ),
+  );
 
   program
     .command("check-config")

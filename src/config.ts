@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -30,6 +30,20 @@ export interface Config {
   mailFrom: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** OpenID Connect sign-in of citizens; `undefined` when off (production without OIDC_ISSUER). */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Text of the sign-in button; unset: the default of the page's language. */
+  buttonLabel: string | undefined;
+  /** Name shown next to the provider's host on the sign-in page; unset: the default name. */
+  providerName: string | undefined;
+  /** The demo identity provider of this server at `PUBLIC_URL/_dev/idp` (never in production). */
+  embedded: boolean;
 }
 
 /** One documented entry per environment variable; the README table is generated from the same words. */
@@ -55,6 +69,15 @@ export const configDocs: Record<string, string> = {
   MAIL_FROM: "Sender of outgoing mail. Default `Digitales Rathaus <noreply@localhost>`.",
   SESSION_IDLE_MINUTES: "A sign-in ends after this many minutes without a request. Default `60`.",
   SESSION_MAX_HOURS: "A sign-in ends this many hours after it began, active or not. Default `12`.",
+  OIDC_ISSUER:
+    "Issuer URL of the OpenID Connect provider for citizen sign-in (e.g. BundID), `https://` in production. Unset: the demo provider at `PUBLIC_URL/_dev/idp`, in production no OIDC sign-in.",
+  OIDC_CLIENT_ID: "Client id registered with the identity provider. Required with `OIDC_ISSUER`.",
+  OIDC_CLIENT_SECRET:
+    "Client secret registered with the identity provider (sent with HTTP Basic authentication). Required with `OIDC_ISSUER`.",
+  OIDC_BUTTON_LABEL:
+    "Text of the sign-in button. Default `Mit BundID anmelden` (English pages: `Sign in with BundID`).",
+  OIDC_PROVIDER_NAME:
+    "Name of the identity provider, shown on the sign-in page with its host. Default `BundID` (the demo provider names itself).",
 };
 
 export const defaultMailFrom = "Digitales Rathaus <noreply@localhost>";
@@ -104,6 +127,53 @@ function storedSessionSecret(dataDir: string): string {
       return readFileSync(file, "utf8").trim(); // another process wrote it first
     }
   }
+}
+
+/**
+ * OIDC_ISSUER names the identity provider; without it, development and tests use the demo provider this
+ * server runs itself, with a client secret derived from SESSION_SECRET.
+ */
+function oidcConfig(
+  env: Env,
+  production: boolean,
+  publicUrl: string,
+  sessionSecret: string,
+  problems: string[],
+): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER || undefined;
+  const text = (raw: string | undefined, name: string, max: number) => {
+    const value = raw?.trim() || undefined;
+    if (value && (value.length > max || /[\p{C}<>]/u.test(value))) {
+      problems.push(`${name} must be one line of at most ${max} characters without < or >`);
+    }
+    return value;
+  };
+  const display = {
+    buttonLabel: text(env.OIDC_BUTTON_LABEL, "OIDC_BUTTON_LABEL", 60),
+    providerName: text(env.OIDC_PROVIDER_NAME, "OIDC_PROVIDER_NAME", 80),
+  };
+  const clientId = env.OIDC_CLIENT_ID || undefined;
+  const clientSecret = env.OIDC_CLIENT_SECRET || undefined;
+  if (!issuer) {
+    if (clientId || clientSecret) problems.push("OIDC_CLIENT_ID and OIDC_CLIENT_SECRET need OIDC_ISSUER");
+    if (production) return undefined;
+    const derived = Buffer.from(hkdfSync("sha256", sessionSecret, "digitales-rathaus", "dev-idp-client", 32));
+    return {
+      issuer: `${publicUrl}/_dev/idp`,
+      clientId: "digitales-rathaus",
+      clientSecret: derived.toString("base64url"),
+      ...display,
+      embedded: true,
+    };
+  }
+  if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol)) {
+    problems.push(`OIDC_ISSUER must be an absolute http(s) URL, got "${issuer}"`);
+  } else if (production && !issuer.startsWith("https://")) {
+    problems.push("OIDC_ISSUER must use https:// in production");
+  }
+  if (!clientId || !clientSecret)
+    problems.push("OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER");
+  return { issuer, clientId: clientId ?? "", clientSecret: clientSecret ?? "", ...display, embedded: false };
 }
 
 const logLevels: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -178,6 +248,7 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     mailFrom,
     sessionIdleMinutes: integer(env, "SESSION_IDLE_MINUTES", 60, 5, 24 * 60, problems),
     sessionMaxHours: integer(env, "SESSION_MAX_HOURS", 12, 1, 24 * 30, problems),
+    oidc: oidcConfig(env, production, publicUrl, sessionSecret, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

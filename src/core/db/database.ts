@@ -2,6 +2,8 @@ import type { AuditTables } from "#core/audit/audit.schema.ts";
 import type { JobsTables } from "#core/jobs/jobs.schema.ts";
 import type { MailTables } from "#core/mail/mail.schema.ts";
 import type { IdentityTables } from "#modules/identity/identity.schema.ts";
+import type { PasskeysTables } from "#modules/identity/passkeys.schema.ts";
+import type { OperatorTables } from "#modules/operator/operator.schema.ts";
 import type { StaffTables } from "#modules/staff/staff.schema.ts";
 import type { TenantsTables } from "#modules/tenants/tenants.schema.ts";
 
@@ -9,7 +11,9 @@ import type { TenantsTables } from "#modules/tenants/tenants.schema.ts";
 export interface Database
   extends TenantsTables,
     IdentityTables,
+    PasskeysTables,
     StaffTables,
+    OperatorTables,
     JobsTables,
     MailTables,
     AuditTables {}

@@ -7,6 +7,7 @@ import { auditFrom, sendHtml } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, withQuery } from "./identity.paths.ts";
 import type { IdentityRouteOptions } from "./identity.routes.tsx";
+import { passkeyPaths } from "./passkeys.paths.ts";
 import type { CitizenSession } from "./sessions.service.ts";
 import { AccountPage } from "./views/account.tsx";
 
@@ -64,6 +65,7 @@ export async function sendAccountPage(
       profile: identityPaths.profile(base),
       changePassword: identityPaths.changePassword(base),
       changeEmail: identityPaths.changeEmail(base),
+      passkeys: passkeyPaths.manage(base),
     },
     sessions: live.map((s) => ({
       ref: s.id_hash,

@@ -4,9 +4,17 @@
  * times after failures, and the pages of the code step. Each kind brings its own tables.
  */
 
+export type { SessionColumns, TotpColumns } from "./account-columns.ts";
 export { emailError, isEmailAddress, normalizeEmail, passwordError } from "./accounts.service.ts";
 export { sendHtml, sendMessage, siteOrigin, validationErrors, waitMessage } from "./identity.http.ts";
 export { clearSessionCookie, sessionCookieName, setSessionCookie } from "./identity.session-plugin.ts";
+export {
+  type MandatoryTwoFactor,
+  mandatoryTwoFactor,
+  type SecondFactorMethod,
+  type SignInAudit,
+  type SignInEvent,
+} from "./mandatory-two-factor.ts";
 export {
   hashPassword,
   passwordLength,

@@ -18,8 +18,12 @@ import { identityMessages } from "./identity.messages.ts";
 import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
 import type { AuthMethod } from "./identity.schema.ts";
 import { setSessionCookie } from "./identity.session-plugin.ts";
+import type { OidcService } from "./oidc.service.ts";
+import { oidcOffer } from "./oidc-offer.ts";
+import { passkeyPaths } from "./passkeys.paths.ts";
 import type { ProfileService } from "./profile.service.ts";
 import { startSecondStep } from "./second-step.ts";
+import { hashSecret, parseSecret } from "./secrets.ts";
 import type { SessionsService } from "./sessions.service.ts";
 import { signInKeys, type ThrottleService } from "./throttle.service.ts";
 import type { TotpService } from "./totp.service.ts";
@@ -33,6 +37,8 @@ export interface IdentityRouteOptions {
   throttle: ThrottleService;
   totp: TotpService;
   profile: ProfileService;
+  /** Sign-in through an identity provider; undefined when none is configured. */
+  oidc: OidcService | undefined;
   audit: AuditLog;
   publicUrl: string;
   secureCookies: boolean;
@@ -41,14 +47,17 @@ export interface IdentityRouteOptions {
 /** Submissions that send mail or check passwords: a coarse cap per client address on top of the throttle. */
 export const submitRateLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
 
-/** Starts a fresh session (never reusing one from before: no fixation) and sets its cookie. */
+/**
+ * Starts a fresh session (never reusing one from before: no fixation) and sets its cookie; returns the
+ * session's id hash for records that belong to this sign-in.
+ */
 export async function startSession(
   request: FastifyRequest,
   reply: FastifyReply,
   opts: IdentityRouteOptions,
   citizenId: string,
   method: AuthMethod,
-): Promise<void> {
+): Promise<string> {
   if (request.citizenSession) await opts.sessions.end(request.citizenSession);
   const cookie = await opts.sessions.start(citizenId, method, {
     ip: request.ip,
@@ -58,6 +67,7 @@ export async function startSession(
     secure: opts.secureCookies,
     maxAgeSeconds: opts.sessions.policy.maxHours * 3600,
   });
+  return hashSecret(parseSecret(cookie)?.secret ?? "");
 }
 
 /** Registration, e-mail verification, sign-in and sign-out of citizens, on every municipality's pages. */
@@ -150,6 +160,12 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRouteOp
       errors,
       registerHref: identityPaths.register(base),
       forgotHref: identityPaths.forgotPassword(base),
+      oidc: opts.oidc && oidcOffer(request, opts.oidc, returnTo),
+      passkey: {
+        csrfToken,
+        optionsUrl: passkeyPaths.signInOptions(base),
+        verifyUrl: withQuery(passkeyPaths.signIn(base), { weiter: returnTo }),
+      },
     };
     return LoginPage({ chrome, model });
   };

@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from "kysely";
+import type { OidcTables } from "./oidc.schema.ts";
 
 export interface CitizensTable {
   id: string;
@@ -11,6 +12,8 @@ export interface CitizensTable {
   postal_code: Generated<string>;
   city: Generated<string>;
   phone: Generated<string>;
+  /** ISO date `yyyy-mm-dd` (a calendar date, never a JS Date). */
+  birthdate: string | null;
   /** TOTP secret, AES-256-GCM encrypted (see secret-box.ts); set once two-factor sign-in is on. */
   totp_secret_enc: string | null;
   /** A secret shown during setup, until the citizen confirms it with a first code. */
@@ -65,7 +68,7 @@ export interface AuthThrottleTable {
   blocked_until: Date | null;
 }
 
-export interface IdentityTables {
+export interface IdentityTables extends OidcTables {
   auth_throttle: AuthThrottleTable;
   citizens: CitizensTable;
   citizen_sessions: CitizenSessionsTable;

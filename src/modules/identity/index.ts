@@ -12,6 +12,12 @@ import { accountMailer } from "./identity.mails.ts";
 import { type IdentityRouteOptions, identityRoutes } from "./identity.routes.tsx";
 import { citizenSessionPlugin } from "./identity.session-plugin.ts";
 import { createIdentityMaintenance } from "./maintenance.service.ts";
+import type { OidcSettings } from "./oidc.client.ts";
+import { oidcRoutes } from "./oidc.routes.tsx";
+import { createOidcService } from "./oidc.service.ts";
+import { citizenPasskeyStore, passkeyChallengeStore } from "./passkeys.repo.ts";
+import { passkeyRoutes } from "./passkeys.routes.tsx";
+import { createPasskeyService } from "./passkeys.service.ts";
 import { passwordRoutes } from "./password.routes.tsx";
 import { profileRoutes } from "./profile.routes.tsx";
 import { createProfileService } from "./profile.service.ts";
@@ -23,16 +29,29 @@ import { totpRoutes } from "./totp.routes.tsx";
 import { createTotpService } from "./totp.service.ts";
 
 export type { AccountsService } from "./accounts.service.ts";
+export type { OidcSettings } from "./oidc.client.ts";
+export { isOidcCallback, oidcPaths } from "./oidc.paths.ts";
 export type { CitizenSession, SessionsService } from "./sessions.service.ts";
 
-/** `serverSecret` (SESSION_SECRET) keys the encryption of stored TOTP seeds. */
-export function createIdentityServices(db: Db, mailer: Mailer, policy: SessionPolicy, serverSecret: string) {
+/**
+ * `serverSecret` (SESSION_SECRET) keys the encryption of stored TOTP seeds; `oidc` names the identity
+ * provider for "Mit BundID anmelden" (none: no such button).
+ */
+export function createIdentityServices(
+  db: Db,
+  mailer: Mailer,
+  policy: SessionPolicy,
+  serverSecret: string,
+  oidc?: OidcSettings,
+) {
   return {
     accounts: createAccountsService(db, accountMailer(mailer)),
     sessions: createSessionsService(db, policy),
     throttle: createThrottleService(db),
     totp: createTotpService(db, totpStore(citizenTotpTables), createSecretBox(serverSecret, "totp-seeds")),
     profile: createProfileService(db),
+    oidc: createOidcService(db, oidc),
+    passkeys: createPasskeyService(citizenPasskeyStore(db), passkeyChallengeStore(db)),
     maintenance: createIdentityMaintenance(db),
   };
 }
@@ -64,5 +83,7 @@ export async function registerIdentity(
     await scoped.register(totpRoutes, routeOptions);
     await scoped.register(profileRoutes, routeOptions);
     await scoped.register(emailChangeRoutes, routeOptions);
+    await scoped.register(oidcRoutes, routeOptions);
+    await scoped.register(passkeyRoutes, { ...routeOptions, passkeys: opts.passkeys });
   });
 }

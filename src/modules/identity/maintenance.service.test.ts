@@ -29,6 +29,8 @@ describe.each(testDrivers())("identity data minimisation on %s", (driver) => {
         },
         { id: stale, email: "nie-bestaetigt@example.de", password_hash: "x", created_at: daysAgo(31) },
         { id: uuidv7(), email: "gerade-registriert@example.de", password_hash: "x", created_at: daysAgo(2) },
+        // Made by an identity provider that did not confirm the address: a real person's account, kept.
+        { id: uuidv7(), email: "ueber-bundid@example.de", created_at: daysAgo(90) },
       ])
       .execute();
     const session = (idHash: string, lastSeen: Date, expires: Date) => ({
@@ -75,7 +77,7 @@ describe.each(testDrivers())("identity data minimisation on %s", (driver) => {
     expect(result).toEqual({ sessions: 1, tokens: 1, throttles: 1, unverifiedAccounts: 1 });
     expect(
       (await db.selectFrom("citizens").select("email").orderBy("email").execute()).map((r) => r.email),
-    ).toEqual(["aktiv@example.de", "gerade-registriert@example.de"]);
+    ).toEqual(["aktiv@example.de", "gerade-registriert@example.de", "ueber-bundid@example.de"]);
     expect(
       (await db.selectFrom("citizen_sessions").select("id_hash").execute()).map((r) => r.id_hash),
     ).toEqual(["alive"]);

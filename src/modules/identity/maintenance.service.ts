@@ -31,10 +31,12 @@ export function createIdentityMaintenance(db: Db, options: { unverifiedDays?: nu
         .deleteFrom("auth_throttle")
         .where(sql<boolean>`coalesce(blocked_until, first_failure_at) < ${ago(day)}`)
         .executeTakeFirst();
-      // Registrations never confirmed: the address may not even belong to whoever typed it.
+      // Registrations never confirmed: the address may not even belong to whoever typed it. Accounts made by
+      // an identity provider (no password) are kept even when it did not confirm the address.
       const unverified = await db
         .deleteFrom("citizens")
         .where("email_verified_at", "is", null)
+        .where("password_hash", "is not", null)
         .where("created_at", "<", ago(unverifiedDays * day))
         .executeTakeFirst();
       return {

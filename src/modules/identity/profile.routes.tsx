@@ -1,20 +1,44 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { berlinDate } from "#core/dates/berlin.ts";
 import type { FieldError } from "#core/http/errors.ts";
-import { formBody, readString } from "#core/http/form-page.ts";
+import { formBody, readDateParts, readString } from "#core/http/form-page.ts";
+import { format } from "#core/i18n/messages.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { signedInCitizen, toSignIn } from "./account.routes.tsx";
 import { auditFrom, reauthGuard, sendHtml, validationErrors } from "./identity.http.ts";
 import { identityPaths, withQuery } from "./identity.paths.ts";
 import { type IdentityRouteOptions, submitRateLimit } from "./identity.routes.tsx";
-import { type Profile, profileFields } from "./profile.service.ts";
+import { oidcMessages } from "./oidc.messages.ts";
+import { type ProfileInput, type ProfileTextField, profileFields, profileInput } from "./profile.service.ts";
+import type { CitizenSession } from "./sessions.service.ts";
 import { ChangePasswordPage, ProfilePage } from "./views/profile.tsx";
 
 /** Personal details (prefilled into applications) and changing the password of a signed-in citizen. */
 export async function profileRoutes(app: FastifyInstance, opts: IdentityRouteOptions) {
-  const renderProfile = (
+  /** Which provider sent the data, and how sure this sign-in is, when one was involved. */
+  const provenance = async (request: FastifyRequest, session: CitizenSession) => {
+    const oidc = opts.oidc;
+    if (!oidc) return [];
+    const t = oidcMessages[request.lang];
+    const [login, provided] = await Promise.all([
+      oidc.sessionLogin(session.citizenId, session.idHash, request.lang),
+      oidc.lastProvided(session.citizenId, request.lang),
+    ]);
+    return [
+      login &&
+        format(t.sessionTrustLevel, {
+          level: t[`trustLevel_${login.trustLevel}`],
+          provider: login.providerName,
+        }),
+      provided && format(t.fromProvider, { provider: provided.providerName, date: berlinDate(provided.at) }),
+    ].filter((line): line is string => Boolean(line));
+  };
+
+  const renderProfile = async (
     request: FastifyRequest,
     csrfToken: string,
-    values: Profile,
+    session: CitizenSession,
+    values: ProfileInput,
     errors: FieldError[],
   ) => {
     const { base, chrome } = tenantContext(request);
@@ -23,6 +47,7 @@ export async function profileRoutes(app: FastifyInstance, opts: IdentityRouteOpt
       csrfToken,
       errors,
       values,
+      provenance: await provenance(request, session),
       backHref: identityPaths.account(base),
     };
     return ProfilePage({ chrome, model });
@@ -33,24 +58,28 @@ export async function profileRoutes(app: FastifyInstance, opts: IdentityRouteOpt
     if (!who) return toSignIn(request, reply);
     const profile = await opts.profile.get(who.citizen.id);
     if (!profile) return toSignIn(request, reply);
-    return sendHtml(reply, 200, renderProfile(request, reply.generateCsrf(), profile, []));
+    const page = renderProfile(request, reply.generateCsrf(), who.session, profileInput(profile), []);
+    return sendHtml(reply, 200, page);
   });
 
   app.post("/konto/profil", { config: submitRateLimit }, async (request, reply) => {
     const who = await signedInCitizen(request, opts);
     if (!who) return toSignIn(request, reply);
     const body = formBody(request.body);
-    const input = Object.fromEntries(profileFields.map((f) => [f, readString(body, f)])) as Record<
-      keyof Profile,
-      string
-    >;
+    const input: ProfileInput = {
+      ...(Object.fromEntries(profileFields.map((f) => [f, readString(body, f)])) as Record<
+        ProfileTextField,
+        string
+      >),
+      birthdate: readDateParts(body, "birthdate"),
+    };
     try {
       await opts.profile.save(who.citizen.id, input, request.lang);
     } catch (error) {
       return sendHtml(
         reply,
         422,
-        renderProfile(request, reply.generateCsrf(), input, validationErrors(error)),
+        renderProfile(request, reply.generateCsrf(), who.session, input, validationErrors(error)),
       );
     }
     await auditFrom(request, opts.audit, "citizen.profile_changed");

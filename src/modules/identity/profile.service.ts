@@ -1,7 +1,10 @@
 import type { Db } from "#core/db/transaction.ts";
 import { type FieldError, ValidationFailed } from "#core/http/errors.ts";
+import { isoDate } from "#core/http/form-page.ts";
 import type { Lang } from "#core/i18n/lang.ts";
+import type { DateParts } from "#core/views/form/index.ts";
 import { identityMessages } from "./identity.messages.ts";
+import { profileMessages } from "./profile.messages.ts";
 
 export interface Profile {
   givenName: string;
@@ -10,11 +13,17 @@ export interface Profile {
   postalCode: string;
   city: string;
   phone: string;
+  /** ISO date `yyyy-mm-dd`; undefined until known. */
+  birthdate?: string;
 }
 
 export const profileFields = ["givenName", "familyName", "street", "postalCode", "city", "phone"] as const;
+export type ProfileTextField = (typeof profileFields)[number];
 
-const maxLength: Record<keyof Profile, number> = {
+/** The profile form as typed: the text fields and the date of birth's three parts. */
+export type ProfileInput = Record<ProfileTextField, string> & { birthdate: DateParts };
+
+const maxLength: Record<ProfileTextField, number> = {
   givenName: 100,
   familyName: 100,
   street: 150,
@@ -23,12 +32,28 @@ const maxLength: Record<keyof Profile, number> = {
   phone: 30,
 };
 
+/** Today in Berlin as `yyyy-mm-dd`, to compare with ISO dates. */
+function todayInBerlin(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+}
+
+function birthdateError(parts: DateParts, lang: Lang): FieldError | undefined {
+  const t = profileMessages[lang];
+  if (!parts.day.trim() && !parts.month.trim() && !parts.year.trim()) return undefined;
+  const date = isoDate(parts);
+  if (!date || date < "1900-01-01") return { field: "birthdate", message: t.birthdateInvalid };
+  return date > todayInBerlin() ? { field: "birthdate", message: t.birthdateFuture } : undefined;
+}
+
 /** Checks and tidies what the citizen typed; every field may stay empty until a service needs it. */
-export function validateProfile(input: Record<keyof Profile, string>, lang: Lang): Profile {
+export function validateProfile(input: ProfileInput, lang: Lang): Profile {
   const t = identityMessages[lang];
-  const profile = Object.fromEntries(
-    profileFields.map((field) => [field, input[field].trim().replace(/\s+/g, " ")]),
-  ) as unknown as Profile;
+  const profile: Profile = {
+    ...(Object.fromEntries(
+      profileFields.map((field) => [field, input[field].trim().replace(/\s+/g, " ")]),
+    ) as Record<ProfileTextField, string>),
+    birthdate: isoDate(input.birthdate),
+  };
   const errors: FieldError[] = [];
   for (const field of profileFields) {
     if (profile[field].length > maxLength[field]) errors.push({ field, message: t.profileTooLong });
@@ -49,8 +74,54 @@ export function validateProfile(input: Record<keyof Profile, string>, lang: Lang
   ) {
     errors.push({ field: "phone", message: t.profilePhone });
   }
+  const birthdate = birthdateError(input.birthdate, lang);
+  if (birthdate) errors.push(birthdate);
   if (errors.length > 0) throw ValidationFailed(errors);
   return profile;
+}
+
+/** The three inputs of a stored date of birth: "1964-08-12" → 12 / 08 / 1964. */
+export function birthdateParts(birthdate: string | undefined): DateParts {
+  const [year = "", month = "", day = ""] = birthdate?.split("-") ?? [];
+  return { day, month, year };
+}
+
+/** The profile as the form shows it. */
+export function profileInput(profile: Profile): ProfileInput {
+  return { ...profile, birthdate: birthdateParts(profile.birthdate) };
+}
+
+export type ProvidedProfile = Omit<Profile, "phone">;
+
+/**
+ * Claims of an identity provider as profile values that pass `validateProfile`'s character and length rules
+ * (one line, no markup characters, cut to length); a birthdate that is no full calendar date is dropped.
+ */
+export function profileFromProvider(
+  claims: Record<Exclude<ProfileTextField, "phone"> | "birthdate", unknown>,
+): ProvidedProfile {
+  const tidy = (field: Exclude<ProfileTextField, "phone">) => {
+    const value = claims[field];
+    if (typeof value !== "string") return "";
+    return value
+      .replace(/[<>{}\\\p{C}]/gu, " ")
+      .trim()
+      .replace(/\s+/g, " ")
+      .slice(0, maxLength[field])
+      .trim();
+  };
+  const [year = "", month = "", day = ""] =
+    typeof claims.birthdate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(claims.birthdate)
+      ? claims.birthdate.split("-")
+      : [];
+  return {
+    givenName: tidy("givenName"),
+    familyName: tidy("familyName"),
+    street: tidy("street"),
+    postalCode: tidy("postalCode"),
+    city: tidy("city"),
+    birthdate: isoDate({ day, month, year }),
+  };
 }
 
 export type ProfileService = ReturnType<typeof createProfileService>;
@@ -61,7 +132,7 @@ export function createProfileService(db: Db) {
     async get(citizenId: string): Promise<Profile | undefined> {
       const row = await db
         .selectFrom("citizens")
-        .select(["given_name", "family_name", "street", "postal_code", "city", "phone"])
+        .select(["given_name", "family_name", "street", "postal_code", "city", "phone", "birthdate"])
         .where("id", "=", citizenId)
         .executeTakeFirst();
       return (
@@ -72,11 +143,12 @@ export function createProfileService(db: Db) {
           postalCode: row.postal_code,
           city: row.city,
           phone: row.phone,
+          birthdate: row.birthdate ?? undefined,
         }
       );
     },
 
-    async save(citizenId: string, input: Record<keyof Profile, string>, lang: Lang): Promise<Profile> {
+    async save(citizenId: string, input: ProfileInput, lang: Lang): Promise<Profile> {
       const profile = validateProfile(input, lang);
       await db
         .updateTable("citizens")
@@ -87,6 +159,7 @@ export function createProfileService(db: Db) {
           postal_code: profile.postalCode,
           city: profile.city,
           phone: profile.phone,
+          birthdate: profile.birthdate ?? null,
           updated_at: new Date(),
         })
         .where("id", "=", citizenId)

@@ -3,14 +3,11 @@ import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import {
   clearSessionCookie,
-  RecoveryCodesPage,
-  SecondStepPage,
+  mandatoryTwoFactor,
   sendHtml,
   sendMessage,
   setSessionCookie,
   signInKeys,
-  TotpSetupPage,
-  waitMessage,
 } from "#modules/identity/auth-kit.ts";
 import { identityPaths, safeReturnPath, withQuery } from "#modules/identity/identity.paths.ts";
 import type { AuthMethod } from "#modules/identity/identity.schema.ts";
@@ -27,7 +24,15 @@ const publicRoute = { permission: "public" as const };
 
 /** Staff sign in with password and a second factor, always: an account without one sets it up first. */
 export async function staffSignInRoutes(app: FastifyInstance, opts: StaffRouteOptions) {
-  const { staff, totp, throttle } = opts;
+  const { staff } = opts;
+  const signIn = mandatoryTwoFactor({
+    totp: opts.totp,
+    throttle: opts.throttle,
+    secondStep: staffSecondStep,
+    secureCookies: opts.secureCookies,
+    audit: (request, event, data) =>
+      auditStaff(request, opts.audit, `staff.${event}`, { ...data, staffId: data.accountId }),
+  });
   const returnPath = (request: FastifyRequest) =>
     safeReturnPath(
       (request.query as { weiter?: string }).weiter,
@@ -63,33 +68,17 @@ export async function staffSignInRoutes(app: FastifyInstance, opts: StaffRouteOp
     const { tenant, base } = tenantContext(request);
     const body = formBody(request.body);
     const email = readString(body, "email");
-    const keys = signInKeys(`staff:${tenant.id}:${email}`, request.ip);
-    const target = email.trim().toLowerCase();
-    const wait = await throttle.waitSeconds(keys);
-    if (wait > 0) {
-      await auditStaff(request, opts.audit, "staff.login_failed", {
-        target,
-        details: { reason: "throttled" },
-      });
-      return renderLogin(request, reply, 429, email, [waitMessage(request, wait)]);
-    }
-    const result = await staff.checkPassword(tenant.id, email, readString(body, "password"));
-    if (!result) {
-      await throttle.recordFailure(keys);
-      await auditStaff(request, opts.audit, "staff.login_failed", {
-        target,
-        details: { reason: "password" },
-      });
-      const message = staffMessages[request.lang].loginFailed;
-      return renderLogin(request, reply, 422, email, [{ field: "email", message }]);
-    }
-    await throttle.reset(keys[0] ?? "");
-    await auditStaff(request, opts.audit, "staff.password_accepted", { staffId: result.staffId });
-    staffSecondStep.start(reply, result.staffId, opts.secureCookies);
+    const result = await signIn.password(request, reply, {
+      keys: signInKeys(`staff:${tenant.id}:${email}`, request.ip),
+      target: email.trim().toLowerCase(),
+      failedMessage: staffMessages[request.lang].loginFailed,
+      check: async () => (await staff.checkPassword(tenant.id, email, readString(body, "password")))?.staffId,
+    });
+    if ("errors" in result) return renderLogin(request, reply, result.status, email, result.errors);
     return reply.redirect(withQuery(staffPaths.secondStep(base), { weiter: returnPath(request) }), 303);
   });
 
-  const renderCode = async (
+  const renderCode = (
     request: FastifyRequest,
     reply: FastifyReply,
     staffId: string,
@@ -97,22 +86,20 @@ export async function staffSignInRoutes(app: FastifyInstance, opts: StaffRouteOp
     errors: FieldError[],
   ) => {
     const { tenant, base, chrome } = tenantContext(request);
-    const owner = { tenantId: tenant.id, staffId };
     const path = staffPaths.secondStep(base);
-    const form = {
-      path,
-      action: withQuery(path, { weiter: returnPath(request) }),
-      csrfToken: reply.generateCsrf(),
-      errors,
-    };
-    if ((await totp.status(owner)).enabled)
-      return sendHtml(reply, status, SecondStepPage({ chrome, model: form }));
-    const member = await staff.find(tenant.id, staffId);
-    const account = `${member?.email ?? ""} (${tenant.name})`;
-    const pending = await totp.pendingSecret(owner);
-    const setup = pending ? await totp.setupView(pending, account) : await totp.beginSetup(owner, account);
-    const notice = staffMessages[request.lang].totpRequired;
-    return sendHtml(reply, status, TotpSetupPage({ chrome, model: { ...form, ...setup, notice } }));
+    return signIn.codePage(reply, {
+      owner: { tenantId: tenant.id, staffId },
+      accountLabel: async () => `${(await staff.find(tenant.id, staffId))?.email ?? ""} (${tenant.name})`,
+      chrome,
+      form: {
+        path,
+        action: withQuery(path, { weiter: returnPath(request) }),
+        csrfToken: reply.generateCsrf(),
+        errors,
+      },
+      notice: staffMessages[request.lang].totpRequired,
+      status,
+    });
   };
 
   app.get("/anmelden/code", { config: publicRoute }, async (request, reply) => {
@@ -126,30 +113,17 @@ export async function staffSignInRoutes(app: FastifyInstance, opts: StaffRouteOp
     const staffId = staffSecondStep.pending(request);
     if (!staffId || !(await staff.isActive(tenant.id, staffId)))
       return reply.redirect(staffPaths.login(base), 303);
-    const owner = { tenantId: tenant.id, staffId };
-    const keys = [`totp:staff:${tenant.id}:${staffId}`, `ip:${request.ip}`];
-    const wait = await throttle.waitSeconds(keys);
-    if (wait > 0)
-      return renderCode(request, reply, staffId, 429, [{ ...waitMessage(request, wait), field: "code" }]);
-    const code = readString(formBody(request.body), "code");
-    const enabled = (await totp.status(owner)).enabled;
-    const factor = enabled ? await totp.verify(owner, code) : undefined;
-    const recoveryCodes = enabled ? undefined : await totp.confirmSetup(owner, code);
-    if (!factor && !recoveryCodes) {
-      await throttle.recordFailure(keys);
-      await auditStaff(request, opts.audit, "staff.second_factor_failed", { staffId });
-      const message = staffMessages[request.lang].codeInvalid;
-      return renderCode(request, reply, staffId, 422, [{ field: "code", message }]);
-    }
-    await throttle.reset(keys[0] ?? "");
-    staffSecondStep.end(reply, opts.secureCookies);
-    if (recoveryCodes) await auditStaff(request, opts.audit, "staff.totp_enabled", { staffId });
-    const method = factor === "recovery_code" ? "password+recovery_code" : "password+totp";
-    await auditStaff(request, opts.audit, "staff.login_succeeded", { staffId, details: { method } });
-    await startStaffSession(request, reply, opts, staffId, method);
-    if (!recoveryCodes) return reply.redirect(returnPath(request), 303);
-    const model = { path: staffPaths.secondStep(base), codes: recoveryCodes, doneHref: returnPath(request) };
-    return sendHtml(reply, 200, RecoveryCodesPage({ chrome, model }));
+    const result = await signIn.code(request, reply, {
+      owner: { tenantId: tenant.id, staffId },
+      accountId: staffId,
+      keys: [`totp:staff:${tenant.id}:${staffId}`, `ip:${request.ip}`],
+      code: readString(formBody(request.body), "code"),
+      invalidMessage: staffMessages[request.lang].codeInvalid,
+    });
+    if ("errors" in result) return renderCode(request, reply, staffId, result.status, result.errors);
+    await startStaffSession(request, reply, opts, staffId, result.method);
+    const path = staffPaths.secondStep(base);
+    return signIn.signedIn(reply, result, { chrome, path, next: returnPath(request) });
   });
 
   app.post("/abmelden", { config: publicRoute }, async (request, reply) => {

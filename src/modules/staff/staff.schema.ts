@@ -1,14 +1,6 @@
 import type { Generated, Selectable } from "kysely";
-import type { SessionRecord } from "#modules/identity/auth-kit.ts";
+import type { SessionColumns, TotpColumns } from "#modules/identity/auth-kit.ts";
 import type { Role } from "./permissions.ts";
-
-interface TotpColumns {
-  /** AES-256-GCM encrypted (identity's secret box); set once the second factor is confirmed. */
-  totp_secret_enc: string | null;
-  totp_pending_enc: string | null;
-  totp_enabled_at: Date | null;
-  totp_last_step: number | null;
-}
 
 export interface DepartmentsTable {
   tenant_id: string;
@@ -45,15 +37,6 @@ export interface StaffDepartmentsTable {
   department_id: string;
 }
 
-type SessionColumns = Omit<SessionRecord, "created_at" | "last_seen_at" | "ip" | "user_agent"> & {
-  created_at: Generated<Date>;
-  last_seen_at: Generated<Date>;
-  expires_at: Date;
-  revoked_at: Date | null;
-  ip: Generated<string>;
-  user_agent: Generated<string>;
-};
-
 export interface StaffSessionsTable extends SessionColumns {
   tenant_id: string;
   staff_id: string;
@@ -75,26 +58,6 @@ export interface StaffInvitationsTable {
   created_at: Generated<Date>;
 }
 
-export interface OperatorsTable extends TotpColumns {
-  id: string;
-  email: string;
-  password_hash: string | null;
-  setup_token_hash: string | null;
-  setup_expires_at: Date | null;
-  last_login_at: Date | null;
-  created_at: Generated<Date>;
-}
-
-export interface OperatorSessionsTable extends SessionColumns {
-  operator_id: string;
-}
-
-export interface OperatorRecoveryCodesTable {
-  operator_id: string;
-  code_hash: string;
-  used_at: Date | null;
-}
-
 export interface StaffTables {
   departments: DepartmentsTable;
   staff_members: StaffMembersTable;
@@ -103,9 +66,6 @@ export interface StaffTables {
   staff_sessions: StaffSessionsTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
   staff_invitations: StaffInvitationsTable;
-  operators: OperatorsTable;
-  operator_sessions: OperatorSessionsTable;
-  operator_recovery_codes: OperatorRecoveryCodesTable;
 }
 
 export type StaffMemberRow = Selectable<StaffMembersTable>;

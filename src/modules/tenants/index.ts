@@ -10,4 +10,5 @@ export {
   type Tenant,
   type TenantInput,
   type TenantsService,
+  validateTenantInput,
 } from "./tenants.service.ts";

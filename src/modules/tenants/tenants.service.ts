@@ -53,6 +53,7 @@ export const reservedSlugs = new Set([
   "problems",
   "mein-rathaus",
   "admin",
+  "betrieb",
 ]);
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const hostnamePattern =
@@ -143,6 +144,12 @@ export function createTenantsService(db: Db, options: { cacheTtlMs?: number } = 
     refresh: load,
     list: async () => (await current()).tenants,
     bySlug: async (slug: string) => (await current()).bySlug.get(slug),
+    /** The hostnames a municipality is served on besides /{slug}. */
+    hostnamesOf: async (slug: string) =>
+      [...(await current()).slugByHostname]
+        .filter(([, owner]) => owner === slug)
+        .map(([hostname]) => hostname)
+        .sort(),
 
     /** Synchronous, for URL rewriting: answers from the last loaded snapshot and reloads it when stale. */
     slugForHostname(hostname: string): string | undefined {

@@ -13,6 +13,7 @@ import {
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
+import { passkeyMessages } from "../passkeys.messages.ts";
 
 export interface AccountModel {
   path: string;
@@ -21,7 +22,7 @@ export interface AccountModel {
   notice?: string;
   errors: FieldError[];
   totp: { enabled: boolean; recoveryCodesLeft: number; setupHref: string; disableAction: string };
-  links: { profile: string; changePassword: string; changeEmail: string };
+  links: { profile: string; changePassword: string; changeEmail: string; passkeys: string };
   sessions: { ref: string; current: boolean; since: string; lastSeen: string; device: string }[];
   endSessionAction: string;
   logoutAction: string;
@@ -68,6 +69,11 @@ export function AccountPage(props: { chrome: SiteChrome; model: AccountModel }):
         <li>
           <a class="kern-link" href={model.links.changePassword} safe>
             {t.changePasswordTitle}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={model.links.passkeys} safe>
+            {passkeyMessages[chrome.lang].accountLink}
           </a>
         </li>
       </ul>

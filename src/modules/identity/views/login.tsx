@@ -2,6 +2,8 @@ import type { FieldError } from "#core/http/errors.ts";
 import { errorFor, FormPage, PasswordField, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
+import { type OidcOffer, OidcSignInSection } from "./oidc-sign-in.tsx";
+import { type PasskeyCeremonyModel, PasskeySignIn } from "./passkeys.tsx";
 
 export interface LoginModel {
   path: string;
@@ -12,6 +14,10 @@ export interface LoginModel {
   errors: FieldError[];
   registerHref: string;
   forgotHref: string;
+  /** "Mit BundID anmelden", when an identity provider is configured. */
+  oidc?: OidcOffer;
+  /** Signing in with a passkey instead (revealed by the script where the browser supports it). */
+  passkey?: PasskeyCeremonyModel;
 }
 
 export function LoginPage(props: { chrome: SiteChrome; model: LoginModel }): JSX.Element {
@@ -25,6 +31,8 @@ export function LoginPage(props: { chrome: SiteChrome; model: LoginModel }): JSX
           {t.loginForgot}
         </a>
       </p>
+      {model.passkey ? <PasskeySignIn lang={lang} model={model.passkey} /> : ""}
+      {model.oidc ? <OidcSignInSection lang={lang} offer={model.oidc} /> : ""}
       <h2 class="kern-heading-small" safe>
         {t.loginNoAccount}
       </h2>

@@ -1,8 +1,9 @@
 import type { FieldError } from "#core/http/errors.ts";
-import { errorFor, FormPage, PasswordField, TextField } from "#core/views/form/index.ts";
+import { DateField, errorFor, FormPage, PasswordField, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { identityMessages } from "../identity.messages.ts";
-import type { Profile } from "../profile.service.ts";
+import { profileMessages } from "../profile.messages.ts";
+import type { ProfileInput, ProfileTextField } from "../profile.service.ts";
 
 interface FormModel {
   path: string;
@@ -13,13 +14,14 @@ interface FormModel {
 
 export function ProfilePage(props: {
   chrome: SiteChrome;
-  model: FormModel & { values: Profile };
+  /** Lines on where the data came from (identity provider, trust level of this sign-in); may be empty. */
+  model: FormModel & { values: ProfileInput; provenance: string[] };
 }): JSX.Element {
   const { chrome, model } = props;
   const lang = chrome.lang;
   const t = identityMessages[lang];
   const field = (
-    name: keyof Profile,
+    name: ProfileTextField,
     label: string,
     autocomplete: string,
     extra: Record<string, unknown> = {},
@@ -43,8 +45,31 @@ export function ProfilePage(props: {
       intro={t.profileIntro}
       submitLabel={t.profileSubmit}
     >
+      {model.provenance.length > 0 ? (
+        <div class="kern-alert kern-alert--info">
+          <div class="kern-alert__body">
+            {model.provenance.map((line) => (
+              <p class="kern-body" safe>
+                {line}
+              </p>
+            ))}
+          </div>
+        </div>
+      ) : (
+        ""
+      )}
       {field("givenName", t.givenNameLabel, "given-name")}
       {field("familyName", t.familyNameLabel, "family-name")}
+      <DateField
+        lang={lang}
+        name="birthdate"
+        label={profileMessages[lang].birthdateLabel}
+        hint={profileMessages[lang].birthdateHint}
+        value={model.values.birthdate}
+        autocomplete="bday"
+        optional
+        error={errorFor(model.errors, "birthdate")}
+      />
       {field("street", t.streetLabel, "street-address")}
       {field("postalCode", t.postalCodeLabel, "postal-code", { inputmode: "numeric", width: 4 })}
       {field("city", t.cityLabel, "address-level2")}

@@ -1,4 +1,5 @@
 import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { DataTable } from "#core/views/table.tsx";
 import { staffMessages } from "../staff.messages.ts";
 import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
@@ -25,43 +26,27 @@ export function AuditPage(props: {
           {t.auditEmpty}
         </p>
       ) : (
-        <div class="kern-table-responsive">
-          <table class="kern-table">
-            <caption class="kern-sr-only" safe>
-              {t.auditCaption}
-            </caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                {header.map((label) => (
-                  <th scope="col" class="kern-table__header" safe>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {model.entries.map((entry) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell" safe>
-                    {entry.when}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {entry.actor}
-                  </td>
-                  <td class="kern-table__cell">
-                    <code safe>{entry.action}</code>
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {entry.target}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {entry.ip}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t.auditCaption} headers={header}>
+          {model.entries.map((entry) => (
+            <tr class="kern-table__row">
+              <td class="kern-table__cell" safe>
+                {entry.when}
+              </td>
+              <td class="kern-table__cell" safe>
+                {entry.actor}
+              </td>
+              <td class="kern-table__cell">
+                <code safe>{entry.action}</code>
+              </td>
+              <td class="kern-table__cell" safe>
+                {entry.target}
+              </td>
+              <td class="kern-table__cell" safe>
+                {entry.ip}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {model.olderHref ? (
         <p class="kern-body">

@@ -1,6 +1,7 @@
 import type { FieldError } from "#core/http/errors.ts";
 import { errorFor, Form, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { DataTable } from "#core/views/table.tsx";
 import type { Department, DepartmentInput } from "../departments.service.ts";
 import { staffMessages } from "../staff.messages.ts";
 import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
@@ -16,40 +17,24 @@ export function DepartmentsPage(props: {
   const header = [t.nameColumn, t.emailColumn, t.phoneColumn, t.membersColumn];
   return (
     <BackOfficePage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.departmentsTitle}>
-      <div class="kern-table-responsive">
-        <table class="kern-table">
-          <caption class="kern-sr-only" safe>
-            {t.departmentsCaption}
-          </caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              {header.map((label) => (
-                <th scope="col" class="kern-table__header" safe>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {model.departments.map((d) => (
-              <tr class="kern-table__row">
-                <th scope="row" class="kern-table__cell" safe>
-                  {d.name}
-                </th>
-                <td class="kern-table__cell" safe>
-                  {d.email}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {d.phone}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {String(d.members)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t.departmentsCaption} headers={header}>
+        {model.departments.map((d) => (
+          <tr class="kern-table__row">
+            <th scope="row" class="kern-table__cell" safe>
+              {d.name}
+            </th>
+            <td class="kern-table__cell" safe>
+              {d.email}
+            </td>
+            <td class="kern-table__cell" safe>
+              {d.phone}
+            </td>
+            <td class="kern-table__cell" safe>
+              {String(d.members)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h2 class="kern-heading-medium" safe>
         {t.departmentCreateTitle}
       </h2>

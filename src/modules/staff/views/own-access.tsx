@@ -2,6 +2,7 @@ import type { FieldError } from "#core/http/errors.ts";
 import { format } from "#core/i18n/messages.ts";
 import { Button, errorFor, Form, PasswordField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { DataTable } from "#core/views/table.tsx";
 import { staffMessages } from "../staff.messages.ts";
 import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
@@ -27,38 +28,22 @@ export function OwnAccessPage(props: { chrome: SiteChrome; frame: BackOfficeFram
       <h2 class="kern-heading-medium" safe>
         {t.sessionsHeading}
       </h2>
-      <div class="kern-table-responsive">
-        <table class="kern-table">
-          <caption class="kern-sr-only" safe>
-            {t.sessionsCaption}
-          </caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              {header.map((label) => (
-                <th scope="col" class="kern-table__header" safe>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {model.sessions.map((s) => (
-              <tr class="kern-table__row">
-                <td class="kern-table__cell">
-                  <span safe>{s.device}</span>
-                  {s.current ? <strong safe>{` (${t.thisDevice})`}</strong> : ""}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {s.since}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {s.lastSeen}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t.sessionsCaption} headers={header}>
+        {model.sessions.map((s) => (
+          <tr class="kern-table__row">
+            <td class="kern-table__cell">
+              <span safe>{s.device}</span>
+              {s.current ? <strong safe>{` (${t.thisDevice})`}</strong> : ""}
+            </td>
+            <td class="kern-table__cell" safe>
+              {s.since}
+            </td>
+            <td class="kern-table__cell" safe>
+              {s.lastSeen}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {model.sessions.length > 1 ? (
         <Form action={model.endOthersAction} csrfToken={frame.csrfToken}>
           <Button label={t.endOthersSubmit} variant="secondary" />

@@ -1,5 +1,6 @@
 import { ButtonLink } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { DataTable } from "#core/views/table.tsx";
 import type { Role } from "../permissions.ts";
 import { staffMessages } from "../staff.messages.ts";
 import type { StaffStatus } from "../staff.schema.ts";
@@ -32,49 +33,33 @@ export function StaffListPage(props: { chrome: SiteChrome; frame: BackOfficeFram
   return (
     <BackOfficePage chrome={chrome} frame={props.frame} title={t.staffTitle}>
       <ButtonLink href={model.inviteHref} label={t.inviteAction} variant="primary" />
-      <div class="kern-table-responsive">
-        <table class="kern-table">
-          <caption class="kern-sr-only" safe>
-            {t.staffCaption}
-          </caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              {header.map((label) => (
-                <th scope="col" class="kern-table__header" safe>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {model.members.map((member) => (
-              <tr class="kern-table__row">
-                <th scope="row" class="kern-table__cell">
-                  <a class="kern-link" href={member.editHref}>
-                    <span safe>{member.name}</span>
-                    <span class="kern-sr-only" safe>{` – ${t.editAction}`}</span>
-                  </a>
-                </th>
-                <td class="kern-table__cell" safe>
-                  {member.email}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {member.roles.map((role) => t[`role.${role}`]).join(", ")}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {member.departments.join(", ") || t.none}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {t[`status.${member.status}`]}
-                </td>
-                <td class="kern-table__cell" safe>
-                  {member.lastLogin ?? t.never}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t.staffCaption} headers={header}>
+        {model.members.map((member) => (
+          <tr class="kern-table__row">
+            <th scope="row" class="kern-table__cell">
+              <a class="kern-link" href={member.editHref}>
+                <span safe>{member.name}</span>
+                <span class="kern-sr-only" safe>{` – ${t.editAction}`}</span>
+              </a>
+            </th>
+            <td class="kern-table__cell" safe>
+              {member.email}
+            </td>
+            <td class="kern-table__cell" safe>
+              {member.roles.map((role) => t[`role.${role}`]).join(", ")}
+            </td>
+            <td class="kern-table__cell" safe>
+              {member.departments.join(", ") || t.none}
+            </td>
+            <td class="kern-table__cell" safe>
+              {t[`status.${member.status}`]}
+            </td>
+            <td class="kern-table__cell" safe>
+              {member.lastLogin ?? t.never}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </BackOfficePage>
   );
 }
