@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { format } from "#core/i18n/messages.ts";
+import type { SignedInFrame } from "#core/views/signed-in-page.tsx";
 import { sendHtml, validationErrors } from "#modules/identity/auth-kit.ts";
 import { withQuery } from "#modules/identity/identity.paths.ts";
 import { tenantPaths } from "#modules/tenants/index.ts";
@@ -10,7 +11,6 @@ import { consoleChrome, currentOperator } from "./operator.http.ts";
 import { operatorMessages } from "./operator.messages.ts";
 import type { OperatorRouteOptions } from "./operator.options.ts";
 import { operatorPaths } from "./operator.paths.ts";
-import type { ConsoleFrame } from "./views/console-page.tsx";
 import { MunicipalitiesPage } from "./views/municipalities.tsx";
 import { MunicipalityFormPage } from "./views/municipality-form.tsx";
 
@@ -24,12 +24,14 @@ const readInput = (body: unknown): MunicipalityInput => {
 const emptyInput = readInput({});
 
 /** The frame of a signed-in console page: the operator, the two areas, sign-out. */
-function consoleFrame(request: FastifyRequest, reply: FastifyReply, notice?: string): ConsoleFrame {
+function consoleFrame(request: FastifyRequest, reply: FastifyReply, notice?: string): SignedInFrame {
   const t = operatorMessages[request.lang];
   return {
     path: request.url.split("?")[0] ?? operatorPaths.home(),
     csrfToken: reply.generateCsrf(),
-    operatorEmail: currentOperator(request).account.email,
+    signedInAs: format(t.signedInAs, { email: currentOperator(request).account.email }),
+    navLabel: t.navHeading,
+    logoutLabel: t.logout,
     nav: [
       { href: operatorPaths.home(), label: t.municipalitiesTitle },
       { href: operatorPaths.newMunicipality(), label: t.newMunicipalityAction },

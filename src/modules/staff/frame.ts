@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
+import { format } from "#core/i18n/messages.ts";
+import type { SignedInFrame } from "#core/views/signed-in-page.tsx";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { can, type Permission } from "./permissions.ts";
 import { currentStaff } from "./staff.http.ts";
 import { staffMessages } from "./staff.messages.ts";
 import { staffPaths } from "./staff.paths.ts";
-import type { BackOfficeFrame } from "./views/back-office-page.tsx";
 
 const areas: {
   permission: Permission;
@@ -22,7 +23,7 @@ export function backOfficeFrame(
   request: FastifyRequest,
   reply: FastifyReply,
   extras: { notice?: string; errors?: FieldError[] } = {},
-): BackOfficeFrame {
+): SignedInFrame {
   const { base } = tenantContext(request);
   const { member } = currentStaff(request);
   const t = staffMessages[request.lang];
@@ -36,7 +37,9 @@ export function backOfficeFrame(
   return {
     path: request.url.split("?")[0] ?? staffPaths.home(base),
     csrfToken: reply.generateCsrf(),
-    staffName: member.displayName,
+    signedInAs: format(t.signedInAs, { name: member.displayName }),
+    navLabel: t.navHeading,
+    logoutLabel: t.logout,
     nav,
     logoutAction: staffPaths.logout(base),
     ...extras,

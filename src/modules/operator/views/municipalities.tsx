@@ -1,7 +1,7 @@
 import { ButtonLink } from "#core/views/form/index.ts";
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { operatorMessages } from "../operator.messages.ts";
-import { type ConsoleFrame, ConsolePage } from "./console-page.tsx";
 
 export interface MunicipalitiesModel {
   newHref: string;
@@ -17,14 +17,14 @@ export interface MunicipalitiesModel {
 /** The operator's start page: every municipality of the installation. */
 export function MunicipalitiesPage(props: {
   chrome: SiteChrome;
-  frame: ConsoleFrame;
+  frame: SignedInFrame;
   model: MunicipalitiesModel;
 }) {
   const { chrome, model } = props;
   const t = operatorMessages[chrome.lang];
   const header = [t.nameColumn, t.slugColumn, t.hostnamesColumn, t.staffColumn];
   return (
-    <ConsolePage chrome={chrome} frame={props.frame} title={t.municipalitiesTitle}>
+    <SignedInPage chrome={chrome} frame={props.frame} title={t.municipalitiesTitle}>
       <ButtonLink href={model.newHref} label={t.newMunicipalityAction} variant="primary" />
       {model.municipalities.length === 0 ? (
         <p class="kern-body" safe>
@@ -68,6 +68,6 @@ export function MunicipalitiesPage(props: {
           </table>
         </div>
       )}
-    </ConsolePage>
+    </SignedInPage>
   );
 }

@@ -1,16 +1,16 @@
 import type { FieldError } from "#core/http/errors.ts";
 import { errorFor, Form, TextField, type TextFieldProps } from "#core/views/form/index.ts";
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import type { MunicipalityInput } from "../municipalities.service.ts";
 import { operatorMessages } from "../operator.messages.ts";
-import { type ConsoleFrame, ConsolePage } from "./console-page.tsx";
 
 type Field = keyof MunicipalityInput;
 
 /** "Kommune anlegen": the municipality's public data and the person who becomes its first administrator. */
 export function MunicipalityFormPage(props: {
   chrome: SiteChrome;
-  frame: ConsoleFrame;
+  frame: SignedInFrame;
   model: { action: string; values: MunicipalityInput; errors: FieldError[] };
 }) {
   const { chrome, frame, model } = props;
@@ -41,7 +41,7 @@ export function MunicipalityFormPage(props: {
     </section>
   );
   return (
-    <ConsolePage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.newTitle}>
+    <SignedInPage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.newTitle}>
       <p class="kern-body" safe>
         {t.newIntro}
       </p>
@@ -75,6 +75,6 @@ export function MunicipalityFormPage(props: {
           field("adminEmail", t.adminEmailLabel, { type: "email" }),
         ])}
       </Form>
-    </ConsolePage>
+    </SignedInPage>
   );
 }

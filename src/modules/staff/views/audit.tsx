@@ -1,7 +1,7 @@
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { DataTable } from "#core/views/table.tsx";
 import { staffMessages } from "../staff.messages.ts";
-import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
 export interface AuditEntry {
   when: string;
@@ -13,14 +13,14 @@ export interface AuditEntry {
 
 export function AuditPage(props: {
   chrome: SiteChrome;
-  frame: BackOfficeFrame;
+  frame: SignedInFrame;
   model: { entries: AuditEntry[]; olderHref?: string };
 }) {
   const { chrome, model } = props;
   const t = staffMessages[chrome.lang];
   const header = [t.whenColumn, t.actorColumn, t.actionColumn, t.targetColumn, t.ipColumn];
   return (
-    <BackOfficePage chrome={chrome} frame={props.frame} title={t.auditTitle}>
+    <SignedInPage chrome={chrome} frame={props.frame} title={t.auditTitle}>
       {model.entries.length === 0 ? (
         <p class="kern-body" safe>
           {t.auditEmpty}
@@ -57,6 +57,6 @@ export function AuditPage(props: {
       ) : (
         ""
       )}
-    </BackOfficePage>
+    </SignedInPage>
   );
 }

@@ -1,7 +1,7 @@
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import type { Permission, Role } from "../permissions.ts";
 import { staffMessages } from "../staff.messages.ts";
-import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
 export interface DashboardModel {
   roles: Role[];
@@ -10,7 +10,7 @@ export interface DashboardModel {
 }
 
 /** The back office start page: the member's roles, departments and what they may do. */
-export function DashboardPage(props: { chrome: SiteChrome; frame: BackOfficeFrame; model: DashboardModel }) {
+export function DashboardPage(props: { chrome: SiteChrome; frame: SignedInFrame; model: DashboardModel }) {
   const { chrome, model } = props;
   const t = staffMessages[chrome.lang];
   const list = (items: string[]) =>
@@ -26,7 +26,7 @@ export function DashboardPage(props: { chrome: SiteChrome; frame: BackOfficeFram
       </p>
     );
   return (
-    <BackOfficePage chrome={chrome} frame={props.frame} title={t.backOffice}>
+    <SignedInPage chrome={chrome} frame={props.frame} title={t.backOffice}>
       <h2 class="kern-heading-medium" safe>
         {t.rolesHeading}
       </h2>
@@ -39,6 +39,6 @@ export function DashboardPage(props: { chrome: SiteChrome; frame: BackOfficeFram
         {t.permissionsHeading}
       </h2>
       {list(model.permissions.map((permission) => t[`permission.${permission}`]))}
-    </BackOfficePage>
+    </SignedInPage>
   );
 }

@@ -1,14 +1,14 @@
 import type { FieldError } from "#core/http/errors.ts";
 import { errorFor, Form, TextField } from "#core/views/form/index.ts";
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { DataTable } from "#core/views/table.tsx";
 import type { Department, DepartmentInput } from "../departments.service.ts";
 import { staffMessages } from "../staff.messages.ts";
-import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
 export function DepartmentsPage(props: {
   chrome: SiteChrome;
-  frame: BackOfficeFrame;
+  frame: SignedInFrame;
   model: { departments: Department[]; values: DepartmentInput; errors: FieldError[]; action: string };
 }) {
   const { chrome, frame, model } = props;
@@ -16,7 +16,7 @@ export function DepartmentsPage(props: {
   const t = staffMessages[lang];
   const header = [t.nameColumn, t.emailColumn, t.phoneColumn, t.membersColumn];
   return (
-    <BackOfficePage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.departmentsTitle}>
+    <SignedInPage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.departmentsTitle}>
       <DataTable caption={t.departmentsCaption} headers={header}>
         {model.departments.map((d) => (
           <tr class="kern-table__row">
@@ -65,6 +65,6 @@ export function DepartmentsPage(props: {
           error={errorFor(model.errors, "phone")}
         />
       </Form>
-    </BackOfficePage>
+    </SignedInPage>
   );
 }

@@ -1,10 +1,10 @@
 import type { FieldError } from "#core/http/errors.ts";
 import { format } from "#core/i18n/messages.ts";
 import { Button, errorFor, Form, PasswordField } from "#core/views/form/index.ts";
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { DataTable } from "#core/views/table.tsx";
 import { staffMessages } from "../staff.messages.ts";
-import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
 export interface OwnAccessModel {
   recoveryCodesLeft: number;
@@ -15,13 +15,13 @@ export interface OwnAccessModel {
 }
 
 /** A member of staff's own sign-in: second factor, devices, password. */
-export function OwnAccessPage(props: { chrome: SiteChrome; frame: BackOfficeFrame; model: OwnAccessModel }) {
+export function OwnAccessPage(props: { chrome: SiteChrome; frame: SignedInFrame; model: OwnAccessModel }) {
   const { chrome, frame, model } = props;
   const lang = chrome.lang;
   const t = staffMessages[lang];
   const header = [t.deviceColumn, t.sinceColumn, t.lastSeenColumn];
   return (
-    <BackOfficePage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.ownAccessTitle}>
+    <SignedInPage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={t.ownAccessTitle}>
       <p class="kern-body" safe>
         {format(t.twoFactorOn, { count: model.recoveryCodesLeft })}
       </p>
@@ -78,6 +78,6 @@ export function OwnAccessPage(props: { chrome: SiteChrome; frame: BackOfficeFram
           error={errorFor(model.errors, "confirm")}
         />
       </Form>
-    </BackOfficePage>
+    </SignedInPage>
   );
 }

@@ -1,9 +1,9 @@
 import type { FieldError } from "#core/http/errors.ts";
 import { Button, CheckboxGroup, errorFor, Form, fieldId, TextField } from "#core/views/form/index.ts";
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { permissionsOf, roles } from "../permissions.ts";
 import { staffMessages } from "../staff.messages.ts";
-import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
 export interface StaffFormModel {
   title: string;
@@ -19,7 +19,7 @@ export interface StaffFormModel {
   access?: { resetAction: string; statusAction: string; disabled: boolean };
 }
 
-export function StaffFormPage(props: { chrome: SiteChrome; frame: BackOfficeFrame; model: StaffFormModel }) {
+export function StaffFormPage(props: { chrome: SiteChrome; frame: SignedInFrame; model: StaffFormModel }) {
   const { chrome, frame, model } = props;
   const lang = chrome.lang;
   const t = staffMessages[lang];
@@ -31,7 +31,7 @@ export function StaffFormPage(props: { chrome: SiteChrome; frame: BackOfficeFram
       .join(", "),
   }));
   return (
-    <BackOfficePage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={model.title}>
+    <SignedInPage chrome={chrome} frame={{ ...frame, errors: model.errors }} title={model.title}>
       {model.intro ? (
         <p class="kern-body" safe>
           {model.intro}
@@ -117,6 +117,6 @@ export function StaffFormPage(props: { chrome: SiteChrome; frame: BackOfficeFram
       ) : (
         ""
       )}
-    </BackOfficePage>
+    </SignedInPage>
   );
 }

@@ -1,10 +1,10 @@
 import { ButtonLink } from "#core/views/form/index.ts";
+import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { DataTable } from "#core/views/table.tsx";
 import type { Role } from "../permissions.ts";
 import { staffMessages } from "../staff.messages.ts";
 import type { StaffStatus } from "../staff.schema.ts";
-import { type BackOfficeFrame, BackOfficePage } from "./back-office-page.tsx";
 
 export interface StaffListModel {
   inviteHref: string;
@@ -19,7 +19,7 @@ export interface StaffListModel {
   }[];
 }
 
-export function StaffListPage(props: { chrome: SiteChrome; frame: BackOfficeFrame; model: StaffListModel }) {
+export function StaffListPage(props: { chrome: SiteChrome; frame: SignedInFrame; model: StaffListModel }) {
   const { chrome, model } = props;
   const t = staffMessages[chrome.lang];
   const header = [
@@ -31,7 +31,7 @@ export function StaffListPage(props: { chrome: SiteChrome; frame: BackOfficeFram
     t.lastLoginColumn,
   ];
   return (
-    <BackOfficePage chrome={chrome} frame={props.frame} title={t.staffTitle}>
+    <SignedInPage chrome={chrome} frame={props.frame} title={t.staffTitle}>
       <ButtonLink href={model.inviteHref} label={t.inviteAction} variant="primary" />
       <DataTable caption={t.staffCaption} headers={header}>
         {model.members.map((member) => (
@@ -60,6 +60,6 @@ export function StaffListPage(props: { chrome: SiteChrome; frame: BackOfficeFram
           </tr>
         ))}
       </DataTable>
-    </BackOfficePage>
+    </SignedInPage>
   );
 }

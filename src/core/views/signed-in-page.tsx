@@ -1,38 +1,40 @@
 import type { PropsWithChildren } from "@kitajs/html";
 import type { FieldError } from "#core/http/errors.ts";
-import { format } from "#core/i18n/messages.ts";
-import { Button, ErrorSummary, Form, formPageTitle } from "#core/views/form/index.ts";
-import { Layout } from "#core/views/layout.tsx";
-import type { Link, SiteChrome } from "#core/views/site-chrome.ts";
-import { operatorMessages } from "../operator.messages.ts";
+import { Button, ErrorSummary, Form, formPageTitle } from "./form/index.ts";
+import { Layout } from "./layout.tsx";
+import type { Link, SiteChrome } from "./site-chrome.ts";
 
-export interface ConsoleFrame {
+/** What every page behind a sign-in shows above its content (staff back office, operator console). */
+export interface SignedInFrame {
   path: string;
   csrfToken: string;
-  operatorEmail: string;
+  /** "Angemeldet als …", already in the page's language. */
+  signedInAs: string;
+  /** The areas this account may open, and the name of that navigation. */
   nav: Link[];
+  navLabel: string;
   logoutAction: string;
+  logoutLabel: string;
   notice?: string;
   errors?: FieldError[];
 }
 
-/** Every signed-in page of the operator console: who is signed in, its areas, sign-out, then the content. */
-export function ConsolePage(
-  props: PropsWithChildren<{ chrome: SiteChrome; frame: ConsoleFrame; title: string }>,
+/** Who is signed in, the areas they may open, sign-out, a confirmation or the error summary, then the content. */
+export function SignedInPage(
+  props: PropsWithChildren<{ chrome: SiteChrome; frame: SignedInFrame; title: string }>,
 ) {
   const { chrome, frame } = props;
-  const t = operatorMessages[chrome.lang];
   const errors = frame.errors ?? [];
   return (
     <Layout
       chrome={chrome}
       page={{ title: formPageTitle(chrome.lang, props.title, errors), path: frame.path }}
     >
-      <div class="kern-stack">
+      <div class="kern-stack signed-in-bar">
         <p class="kern-body" safe>
-          {format(t.signedInAs, { email: frame.operatorEmail })}
+          {frame.signedInAs}
         </p>
-        <nav aria-label={t.navHeading}>
+        <nav aria-label={frame.navLabel}>
           <ul class="kern-list">
             {frame.nav.map((link) => (
               <li>
@@ -49,7 +51,7 @@ export function ConsolePage(
           </ul>
         </nav>
         <Form action={frame.logoutAction} csrfToken={frame.csrfToken}>
-          <Button label={t.logout} variant="secondary" />
+          <Button label={frame.logoutLabel} variant="secondary" />
         </Form>
       </div>
       {frame.notice ? (
