@@ -1,9 +1,10 @@
-import type { Browser, CDPSession, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newContext } from "#test/browser.ts";
 import { startTestApp, type TestApp } from "#test/server.ts";
 import { createAccount, type Lang, tab, texts } from "./support/account-journey.ts";
 import { accessibilityAuditor } from "./support/page-checks.ts";
+import { virtualAuthenticator } from "./support/virtual-authenticator.ts";
 
 /**
  * Passkeys as a citizen uses them, in Chromium with its virtual authenticator (CDP WebAuthn domain, a device
@@ -70,22 +71,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** A platform authenticator with user verification, as in a laptop with a fingerprint reader. */
-async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
-  return { cdp, authenticatorId };
-}
 
 const citizenId = async (email: string) =>
   (

@@ -6,6 +6,7 @@ import * as auditLog from "./20261127T0004_audit_log.ts";
 import * as staffAccounts from "./20261127T0005_staff_accounts.ts";
 import * as oidcLogins from "./20261127T0006_oidc_logins.ts";
 import * as passkeys from "./20261127T0007_passkeys.ts";
+import * as staffPasskeys from "./20261127T0008_staff_passkeys.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0005_staff_accounts": staffAccounts,
   "20261127T0006_oidc_logins": oidcLogins,
   "20261127T0007_passkeys": passkeys,
+  "20261127T0008_staff_passkeys": staffPasskeys,
 };

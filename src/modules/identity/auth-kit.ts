@@ -16,6 +16,15 @@ export {
   type SignInEvent,
 } from "./mandatory-two-factor.ts";
 export {
+  type PasskeyAudit,
+  type PasskeyCeremonies,
+  passkeyCeremonies,
+  passkeyRows,
+} from "./passkey-http.ts";
+export { passkeyChallengeStore, passkeyTableStore } from "./passkeys.repo.ts";
+export type { PasskeyColumns } from "./passkeys.schema.ts";
+export { createPasskeyService, type PasskeyService } from "./passkeys.service.ts";
+export {
   hashPassword,
   passwordLength,
   passwordProblem,
@@ -37,4 +46,10 @@ export { sessionTableStore } from "./sessions.repo.ts";
 export { createThrottleService, signInKeys, type ThrottleService } from "./throttle.service.ts";
 export { type TotpTables, totpStore } from "./totp.repo.ts";
 export { createTotpService, type TotpService } from "./totp.service.ts";
+export {
+  type PasskeyCeremonyModel,
+  PasskeyManagement,
+  type PasskeyManagementModel,
+  PasskeySignIn,
+} from "./views/passkeys.tsx";
 export { RecoveryCodesPage, SecondStepPage, TotpSetupPage } from "./views/totp.tsx";

@@ -1,10 +1,11 @@
 import { type Selectable, sql } from "kysely";
+import { columnsEqual } from "#core/db/columns-equal.ts";
 import type { Db } from "#core/db/transaction.ts";
-import type { CitizenPasskeysTable } from "./passkeys.schema.ts";
+import type { PasskeyColumns } from "./passkeys.schema.ts";
 import type { PasskeyChallengeStore, PasskeyStore, StoredPasskey } from "./passkeys.service.ts";
 import { isUuid } from "./secrets.ts";
 
-function toPasskey(row: Selectable<CitizenPasskeysTable>): StoredPasskey {
+function toPasskey(row: Selectable<PasskeyColumns>): StoredPasskey {
   return {
     credentialId: row.credential_id,
     // node-postgres gives a Buffer, PGlite a Uint8Array: the WebAuthn library wants a plain Uint8Array.
@@ -19,69 +20,72 @@ function toPasskey(row: Selectable<CitizenPasskeysTable>): StoredPasskey {
   };
 }
 
-/** Citizens' passkeys: installation-wide, keyed by citizen id like every citizen table. */
-export function citizenPasskeyStore(db: Db): PasskeyStore {
-  const ofCitizen = (citizenId: string) =>
-    db.selectFrom("citizen_passkeys").selectAll().where("citizen_id", "=", citizenId);
+/**
+ * The passkeys of one kind of account in a table with the passkey columns. `keyOf` gives the columns that
+ * name an owner, or undefined for an owner id this table cannot hold (owner ids come from user handles).
+ */
+export function passkeyTableStore(
+  db: Db,
+  tableName: string,
+  kind: string,
+  keyOf: (ownerId: string) => Record<string, string> | undefined,
+): PasskeyStore {
+  const table = sql.table(tableName);
+  const rowsOf = async (ownerId: string, credentialId?: string) => {
+    const key = keyOf(ownerId);
+    if (!key) return [];
+    const one = credentialId === undefined ? sql`` : sql`and credential_id = ${credentialId}`;
+    const { rows } = await sql<Selectable<PasskeyColumns>>`select * from ${table}
+      where ${columnsEqual(key)} ${one} order by created_at, credential_id`.execute(db);
+    return rows.map(toPasskey);
+  };
 
   return {
-    kind: "citizen",
-
-    async list(ownerId) {
-      if (!isUuid(ownerId)) return [];
-      const rows = await ofCitizen(ownerId).orderBy("created_at").orderBy("credential_id").execute();
-      return rows.map(toPasskey);
-    },
-
-    async find(ownerId, credentialId) {
-      if (!isUuid(ownerId)) return undefined;
-      const row = await ofCitizen(ownerId).where("credential_id", "=", credentialId).executeTakeFirst();
-      return row && toPasskey(row);
-    },
+    kind,
+    list: (ownerId) => rowsOf(ownerId),
+    find: async (ownerId, credentialId) => (await rowsOf(ownerId, credentialId))[0],
 
     async insert(ownerId, passkey) {
-      const row = await db
-        .insertInto("citizen_passkeys")
-        .values({
-          citizen_id: ownerId,
-          credential_id: passkey.credentialId,
-          public_key: passkey.publicKey,
-          counter: passkey.counter,
-          transports: passkey.transports,
-          device_type: passkey.deviceType,
-          backed_up: passkey.backedUp,
-          name: passkey.name,
-        })
-        .onConflict((oc) => oc.columns(["citizen_id", "credential_id"]).doNothing())
-        .returning("credential_id")
-        .executeTakeFirst();
-      return row !== undefined;
+      const key = keyOf(ownerId);
+      if (!key) return false;
+      const values = {
+        ...key,
+        credential_id: passkey.credentialId,
+        public_key: passkey.publicKey,
+        counter: passkey.counter,
+        transports: passkey.transports,
+        device_type: passkey.deviceType,
+        backed_up: passkey.backedUp,
+        name: passkey.name,
+      };
+      const { rows } =
+        await sql`insert into ${table} (${sql.join(Object.keys(values).map((c) => sql.ref(c)))})
+        values (${sql.join(Object.values(values))})
+        on conflict do nothing returning credential_id`.execute(db);
+      return rows.length === 1;
     },
 
     async recordUse(ownerId, credentialId, use) {
-      await db
-        .updateTable("citizen_passkeys")
-        .set({
-          counter: sql`greatest(counter, ${use.counter})`,
-          backed_up: use.backedUp,
-          last_used_at: new Date(),
-        })
-        .where("citizen_id", "=", ownerId)
-        .where("credential_id", "=", credentialId)
-        .execute();
+      const key = keyOf(ownerId);
+      if (!key) return;
+      await sql`update ${table}
+        set counter = greatest(counter, ${use.counter}), backed_up = ${use.backedUp}, last_used_at = now()
+        where ${columnsEqual(key)} and credential_id = ${credentialId}`.execute(db);
     },
 
     async remove(ownerId, credentialId) {
-      if (!isUuid(ownerId)) return false;
-      const result = await db
-        .deleteFrom("citizen_passkeys")
-        .where("citizen_id", "=", ownerId)
-        .where("credential_id", "=", credentialId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      const key = keyOf(ownerId);
+      if (!key) return false;
+      const result = await sql`delete from ${table}
+        where ${columnsEqual(key)} and credential_id = ${credentialId}`.execute(db);
+      return Number(result.numAffectedRows ?? 0) > 0;
     },
   };
 }
+
+/** Citizens' passkeys: installation-wide, keyed by citizen id like every citizen table. */
+export const citizenPasskeyStore = (db: Db): PasskeyStore =>
+  passkeyTableStore(db, "citizen_passkeys", "citizen", (id) => (isUuid(id) ? { citizen_id: id } : undefined));
 
 /** Challenges of every kind of account; expired ones are cleared whenever a new one is handed out. */
 export function passkeyChallengeStore(db: Db): PasskeyChallengeStore {

@@ -2,8 +2,8 @@ import type { Generated } from "kysely";
 
 export type PasskeyDeviceType = "singleDevice" | "multiDevice";
 
-export interface CitizenPasskeysTable {
-  citizen_id: string;
+/** The columns of every passkey table (citizens', staff's), beside the owner's key columns. */
+export interface PasskeyColumns {
   /** base64url, as the browser reports it. */
   credential_id: string;
   /** COSE-encoded public key. */
@@ -16,6 +16,10 @@ export interface CitizenPasskeysTable {
   name: string;
   created_at: Generated<Date>;
   last_used_at: Date | null;
+}
+
+export interface CitizenPasskeysTable extends PasskeyColumns {
+  citizen_id: string;
 }
 
 export interface PasskeyChallengesTable {

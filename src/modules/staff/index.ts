@@ -15,6 +15,7 @@ import { backOfficeRoutes } from "./back-office.routes.tsx";
 import { createDepartmentsService } from "./departments.service.ts";
 import { invitationRoutes } from "./invitation.routes.tsx";
 import { ownAccessRoutes } from "./own-access.routes.tsx";
+import { staffPasskeyRoutes } from "./passkeys.routes.tsx";
 import { staffSignInRoutes } from "./sign-in.routes.tsx";
 import { staffApiRoutes } from "./staff.api.ts";
 import { staffGuard } from "./staff.http.ts";
@@ -23,7 +24,7 @@ import type { StaffRouteOptions } from "./staff.options.ts";
 import { createStaffService } from "./staff.service.ts";
 import { staffAdminRoutes } from "./staff-admin.routes.tsx";
 import { createStaffMaintenance } from "./staff-maintenance.ts";
-import { createStaffSessions, staffTotpTables } from "./staff-sessions.ts";
+import { createStaffSessions, staffPasskeys, staffTotpTables } from "./staff-sessions.ts";
 
 export { can, type Permission, permissionMatrix, type Role, roles } from "./permissions.ts";
 export { staffPaths } from "./staff.paths.ts";
@@ -48,6 +49,7 @@ export function createStaffServices(
       totpStore(staffTotpTables),
       createSecretBox(serverSecret, "staff-totp-seeds"),
     ),
+    passkeys: staffPasskeys(db),
     throttle: createThrottleService(db),
     maintenance: createStaffMaintenance(db),
   };
@@ -81,6 +83,7 @@ export async function registerStaff(
         await backOffice.register(backOfficeRoutes, routeOptions);
         await backOffice.register(staffAdminRoutes, routeOptions);
         await backOffice.register(ownAccessRoutes, routeOptions);
+        await backOffice.register(staffPasskeyRoutes, routeOptions);
       },
       { prefix: "/verwaltung" },
     );

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { berlinDateTime } from "#core/dates/berlin.ts";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
-import { sendHtml, waitMessage } from "#modules/identity/auth-kit.ts";
+import { passkeyRows, sendHtml, waitMessage } from "#modules/identity/auth-kit.ts";
 import { withQuery } from "#modules/identity/identity.paths.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { backOfficeFrame } from "./frame.ts";
@@ -14,7 +14,12 @@ import { staffPaths } from "./staff.paths.ts";
 import { OwnAccessPage } from "./views/own-access.tsx";
 
 const enter = { permission: "backoffice.enter" as const };
-const notices = { passwort: "passwordChangedNotice", sitzungen: "sessionsEndedNotice" } as const;
+const notices = {
+  passwort: "passwordChangedNotice",
+  sitzungen: "sessionsEndedNotice",
+  "passkey-hinzugefuegt": "passkeyAddedNotice",
+  "passkey-entfernt": "passkeyRemovedNotice",
+} as const;
 
 /** "Mein Zugang": every member of staff sees their devices and changes their own password. */
 export async function ownAccessRoutes(app: FastifyInstance, opts: StaffRouteOptions) {
@@ -31,11 +36,14 @@ export async function ownAccessRoutes(app: FastifyInstance, opts: StaffRouteOpti
   ) => {
     const { base, chrome } = tenantContext(request);
     const { session } = currentStaff(request);
-    const [sessions, totp] = await Promise.all([
+    const { tenantId, staffId } = owner(request);
+    const [sessions, totp, passkeys] = await Promise.all([
       opts.sessions.list(owner(request)),
       opts.totp.status(owner(request)),
+      opts.passkeys(tenantId).list(staffId),
     ]);
     const key = notices[(request.query as { hinweis?: string }).hinweis as keyof typeof notices];
+    const frame = backOfficeFrame(request, reply, { notice: key && staffMessages[request.lang][key] });
     const model = {
       recoveryCodesLeft: totp.recoveryCodesLeft,
       sessions: sessions.map((s) => ({
@@ -47,13 +55,17 @@ export async function ownAccessRoutes(app: FastifyInstance, opts: StaffRouteOpti
       endOthersAction: staffPaths.ownSessions(base),
       passwordAction: staffPaths.ownPassword(base),
       errors,
+      passkeys: {
+        passkeys: passkeyRows(passkeys, request.lang),
+        removeAction: staffPaths.ownPasskeyRemove(base),
+        ceremony: {
+          csrfToken: frame.csrfToken,
+          optionsUrl: staffPaths.ownPasskeyOptions(base),
+          verifyUrl: staffPaths.ownPasskeyAdd(base),
+        },
+      },
     };
-    const notice = key && staffMessages[request.lang][key];
-    return sendHtml(
-      reply,
-      status,
-      OwnAccessPage({ chrome, frame: backOfficeFrame(request, reply, { notice }), model }),
-    );
+    return sendHtml(reply, status, OwnAccessPage({ chrome, frame, model }));
   };
 
   app.get("/zugang", { config: enter }, (request, reply) => render(request, reply, 200, []));

@@ -48,13 +48,20 @@ export async function staffSignInRoutes(app: FastifyInstance, opts: StaffRouteOp
   ) => {
     const { base, chrome } = tenantContext(request);
     const path = staffPaths.login(base);
+    // One token for both forms: a second generateCsrf() in a first visit would replace the cookie's secret.
+    const csrfToken = reply.generateCsrf();
     const model = {
       path,
       action: withQuery(path, { weiter: returnPath(request) }),
-      csrfToken: reply.generateCsrf(),
+      csrfToken,
       email,
       errors,
       citizenHref: identityPaths.login(base),
+      passkey: {
+        csrfToken,
+        optionsUrl: staffPaths.passkeySignInOptions(base),
+        verifyUrl: withQuery(staffPaths.passkeySignIn(base), { weiter: returnPath(request) }),
+      },
     };
     return sendHtml(reply, status, StaffLoginPage({ chrome, model }));
   };

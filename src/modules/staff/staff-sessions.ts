@@ -1,8 +1,11 @@
 import type { Db } from "#core/db/transaction.ts";
 import {
+  createPasskeyService,
   createSessionCore,
   isUuid,
   type OwnerCodec,
+  passkeyChallengeStore,
+  passkeyTableStore,
   type SessionInfo,
   type SessionPolicy,
   secondStepCookie,
@@ -43,6 +46,21 @@ export const staffTotpTables: TotpTables<StaffOwner> = {
   accountKey: ({ tenantId, staffId }) => ({ tenant_id: tenantId, id: staffId }),
   recoveryKey: staffKey,
 };
+
+/**
+ * The passkeys of one municipality's staff. Each municipality is its own kind of account, so a challenge made
+ * at one municipality's sign-in never serves another's, and a staff id is only looked up in its municipality.
+ */
+export function staffPasskeys(db: Db) {
+  const challenges = passkeyChallengeStore(db);
+  return (tenantId: string) =>
+    createPasskeyService(
+      passkeyTableStore(db, "staff_passkeys", `staff:${tenantId}`, (staffId) =>
+        isUuid(staffId) ? { tenant_id: tenantId, staff_id: staffId } : undefined,
+      ),
+      challenges,
+    );
+}
 
 /** Between password and code, separate from a citizen's pending sign-in in the same browser. */
 export const staffSecondStep = secondStepCookie("rathaus_staff_2fa");

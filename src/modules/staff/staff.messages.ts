@@ -6,7 +6,7 @@ export const staffMessages = defineMessages(
     backOffice: "Verwaltung",
     loginTitle: "Anmeldung für Mitarbeitende",
     loginIntro:
-      "Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Danach bestätigen Sie die Anmeldung mit dem Code Ihrer Authenticator-App.",
+      "Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Danach bestätigen Sie die Anmeldung mit dem Code Ihrer Authenticator-App – oder Sie melden sich gleich mit einem Passkey an, den Sie unter „Mein Zugang“ eingerichtet haben.",
     emailLabel: "Dienstliche E-Mail-Adresse",
     passwordLabel: "Passwort",
     loginSubmit: "Anmelden",
@@ -44,6 +44,10 @@ export const staffMessages = defineMessages(
     ownAccessTitle: "Mein Zugang",
     twoFactorOn:
       "Die Zwei-Faktor-Anmeldung mit einer Authenticator-App ist eingerichtet. Unbenutzte Wiederherstellungscodes: {count}.",
+    passkeysIntro:
+      "Mit einem Passkey melden Sie sich ohne Passwort und ohne Code an: mit Fingerabdruck, Gesichtserkennung, PIN oder einem Sicherheitsschlüssel. Er zählt als beide Faktoren.",
+    passkeyAddedNotice: "Der Passkey wurde hinzugefügt. Sie können sich ab jetzt damit anmelden.",
+    passkeyRemovedNotice: "Der Passkey wurde entfernt.",
     sessionsHeading: "Angemeldete Geräte",
     sessionsCaption: "Ihre laufenden Sitzungen in der Verwaltung",
     sinceColumn: "Angemeldet seit",
@@ -100,7 +104,7 @@ export const staffMessages = defineMessages(
     savedNotice: "Die Änderungen wurden gespeichert.",
     accessHeading: "Zugang",
     resetText:
-      "Passwort und Zwei-Faktor-Anmeldung werden gelöscht, alle Sitzungen beendet. Die Person erhält eine neue Einladung.",
+      "Passwort, Zwei-Faktor-Anmeldung und Passkeys werden gelöscht, alle Sitzungen beendet. Die Person erhält eine neue Einladung.",
     resetSubmit: "Zugang zurücksetzen",
     resetNotice: "Eine neue Einladung wurde an {email} gesendet.",
     disableText: "Ein deaktiviertes Konto kann sich nicht mehr anmelden; laufende Sitzungen enden sofort.",
@@ -160,7 +164,7 @@ export const staffMessages = defineMessages(
     backOffice: "Back office",
     loginTitle: "Sign in for staff",
     loginIntro:
-      "Sign in with your work email address. Then confirm the sign-in with the code from your authenticator app.",
+      "Sign in with your work email address. Then confirm the sign-in with the code from your authenticator app – or sign in straight away with a passkey you have set up under “My access”.",
     emailLabel: "Work email address",
     passwordLabel: "Password",
     loginSubmit: "Sign in",
@@ -196,6 +200,10 @@ export const staffMessages = defineMessages(
     ownAccessNav: "My access",
     ownAccessTitle: "My access",
     twoFactorOn: "Two-step sign-in with an authenticator app is set up. Unused recovery codes: {count}.",
+    passkeysIntro:
+      "With a passkey you sign in without a password or code: with your fingerprint, face, PIN or a security key. It counts as both factors.",
+    passkeyAddedNotice: "The passkey has been added. You can sign in with it from now on.",
+    passkeyRemovedNotice: "The passkey has been removed.",
     sessionsHeading: "Signed-in devices",
     sessionsCaption: "Your running back office sessions",
     sinceColumn: "Signed in since",
@@ -252,7 +260,7 @@ export const staffMessages = defineMessages(
     savedNotice: "Your changes have been saved.",
     accessHeading: "Access",
     resetText:
-      "Password and two-step sign-in are deleted and all sessions end. The person gets a new invitation.",
+      "Password, two-step sign-in and passkeys are deleted and all sessions end. The person gets a new invitation.",
     resetSubmit: "Reset access",
     resetNotice: "A new invitation has been sent to {email}.",
     disableText: "A disabled account cannot sign in; its sessions end at once.",

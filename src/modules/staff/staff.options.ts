@@ -1,5 +1,5 @@
 import type { AuditLog } from "#core/audit/index.ts";
-import type { ThrottleService, TotpService } from "#modules/identity/auth-kit.ts";
+import type { PasskeyService, ThrottleService, TotpService } from "#modules/identity/auth-kit.ts";
 import type { TenantsService } from "#modules/tenants/index.ts";
 import type { DepartmentsService } from "./departments.service.ts";
 import type { StaffService } from "./staff.service.ts";
@@ -11,6 +11,8 @@ export interface StaffRouteOptions {
   departments: DepartmentsService;
   sessions: StaffSessions;
   totp: TotpService<StaffOwner>;
+  /** The passkey service of one municipality's staff. */
+  passkeys: (tenantId: string) => PasskeyService;
   throttle: ThrottleService;
   tenants: TenantsService;
   audit: AuditLog;

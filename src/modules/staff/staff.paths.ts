@@ -3,6 +3,8 @@ export const staffPaths = {
   home: (base: string) => `${base}/verwaltung`,
   login: (base: string) => `${base}/verwaltung/anmelden`,
   secondStep: (base: string) => `${base}/verwaltung/anmelden/code`,
+  passkeySignInOptions: (base: string) => `${base}/verwaltung/anmelden/passkey/optionen`,
+  passkeySignIn: (base: string) => `${base}/verwaltung/anmelden/passkey`,
   logout: (base: string) => `${base}/verwaltung/abmelden`,
   invitation: (base: string) => `${base}/verwaltung/einladung`,
   staff: (base: string) => `${base}/verwaltung/mitarbeitende`,
@@ -15,4 +17,7 @@ export const staffPaths = {
   ownAccess: (base: string) => `${base}/verwaltung/zugang`,
   ownSessions: (base: string) => `${base}/verwaltung/zugang/sitzungen`,
   ownPassword: (base: string) => `${base}/verwaltung/zugang/passwort`,
+  ownPasskeyOptions: (base: string) => `${base}/verwaltung/zugang/passkeys/optionen`,
+  ownPasskeyAdd: (base: string) => `${base}/verwaltung/zugang/passkeys/hinzufuegen`,
+  ownPasskeyRemove: (base: string) => `${base}/verwaltung/zugang/passkeys/entfernen`,
 };

@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from "kysely";
-import type { SessionColumns, TotpColumns } from "#modules/identity/auth-kit.ts";
+import type { PasskeyColumns, SessionColumns, TotpColumns } from "#modules/identity/auth-kit.ts";
 import type { Role } from "./permissions.ts";
 
 export interface DepartmentsTable {
@@ -49,6 +49,11 @@ export interface StaffRecoveryCodesTable {
   used_at: Date | null;
 }
 
+export interface StaffPasskeysTable extends PasskeyColumns {
+  tenant_id: string;
+  staff_id: string;
+}
+
 export interface StaffInvitationsTable {
   tenant_id: string;
   staff_id: string;
@@ -66,6 +71,7 @@ export interface StaffTables {
   staff_sessions: StaffSessionsTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
   staff_invitations: StaffInvitationsTable;
+  staff_passkeys: StaffPasskeysTable;
 }
 
 export type StaffMemberRow = Selectable<StaffMembersTable>;

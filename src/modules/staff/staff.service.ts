@@ -204,6 +204,7 @@ export function createStaffService(db: Db, sendMail: InvitationMailer) {
           .executeTakeFirst();
         if (!member) throw NotFound();
         await scope.deleteFrom("staff_recovery_codes").where("staff_id", "=", staffId).execute();
+        await scope.deleteFrom("staff_passkeys").where("staff_id", "=", staffId).execute();
         await revokeSessions(tx, tenantId, staffId);
         const token = await issueInvitation(tx, tenantId, staffId);
         await sendMail(tx, { kind: "reset", tenantId, to: member.email, lang, link: link(token) });

@@ -5,6 +5,7 @@ import { attrValue } from "#core/views/form/ids.ts";
 import { BackLink, Button, Form, HiddenField, TextField } from "#core/views/form/index.ts";
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { DataTable } from "#core/views/table.tsx";
 import { passkeyMessages } from "../passkeys.messages.ts";
 
 /** The browser script that runs the ceremonies; without it (or without WebAuthn) the passkey controls stay hidden. */
@@ -70,16 +71,20 @@ export interface PasskeyRow {
   lastUsed: string;
 }
 
-export interface PasskeysModel {
-  path: string;
-  accountHref: string;
-  notice?: string;
+/** The list of an account's passkeys and the form to add one, on any account page. */
+export interface PasskeyManagementModel {
   passkeys: PasskeyRow[];
   removeAction: string;
   ceremony: PasskeyCeremonyModel;
 }
 
-function PasskeyTable(props: { lang: Lang; model: PasskeysModel }): JSX.Element {
+export interface PasskeysModel extends PasskeyManagementModel {
+  path: string;
+  accountHref: string;
+  notice?: string;
+}
+
+function PasskeyTable(props: { lang: Lang; model: PasskeyManagementModel }): JSX.Element {
   const t = passkeyMessages[props.lang];
   const { model } = props;
   if (model.passkeys.length === 0) {
@@ -89,44 +94,65 @@ function PasskeyTable(props: { lang: Lang; model: PasskeysModel }): JSX.Element 
       </p>
     );
   }
+  const headers = [t.columnName, t.columnCreated, t.columnLastUsed, t.columnAction];
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table">
-        <caption class="kern-sr-only" safe>
-          {t.listHeading}
-        </caption>
-        <thead class="kern-table__header">
-          <tr class="kern-table__row">
-            {[t.columnName, t.columnCreated, t.columnLastUsed, t.columnAction].map((label) => (
-              <th scope="col" class="kern-table__header" safe>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {model.passkeys.map((passkey) => (
-            <tr class="kern-table__row">
-              <td class="kern-table__cell" safe>
-                {passkey.name}
-              </td>
-              <td class="kern-table__cell" safe>
-                {passkey.created}
-              </td>
-              <td class="kern-table__cell" safe>
-                {passkey.lastUsed}
-              </td>
-              <td class="kern-table__cell">
-                <Form action={model.removeAction} csrfToken={model.ceremony.csrfToken}>
-                  <HiddenField name="credential" value={passkey.credentialId} />
-                  <Button label={format(t.remove, { name: passkey.name })} variant="secondary" />
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t.listHeading} headers={headers}>
+      {model.passkeys.map((passkey) => (
+        <tr class="kern-table__row">
+          <td class="kern-table__cell" safe>
+            {passkey.name}
+          </td>
+          <td class="kern-table__cell" safe>
+            {passkey.created}
+          </td>
+          <td class="kern-table__cell" safe>
+            {passkey.lastUsed}
+          </td>
+          <td class="kern-table__cell">
+            <Form action={model.removeAction} csrfToken={model.ceremony.csrfToken}>
+              <HiddenField name="credential" value={passkey.credentialId} />
+              <Button label={format(t.remove, { name: passkey.name })} variant="secondary" />
+            </Form>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** "Ihre Passkeys" with removing, and "Passkey hinzufügen" (revealed by the script where it can work). */
+export function PasskeyManagement(props: { lang: Lang; model: PasskeyManagementModel }): JSX.Element {
+  const { lang, model } = props;
+  const t = passkeyMessages[lang];
+  return (
+    <>
+      <h2 class="kern-heading-medium" safe>
+        {t.listHeading}
+      </h2>
+      <PasskeyTable lang={lang} model={model} />
+      <h2 class="kern-heading-medium" safe>
+        {t.addHeading}
+      </h2>
+      <p class="kern-body" data-passkey-unsupported safe>
+        {t.needsSupport}
+      </p>
+      <Ceremony kind="register" lang={lang} model={model.ceremony}>
+        <Form
+          action={model.ceremony.verifyUrl}
+          csrfToken={model.ceremony.csrfToken}
+          submitLabel={t.addSubmit}
+        >
+          <TextField
+            lang={lang}
+            name="name"
+            label={t.nameLabel}
+            hint={t.nameHint}
+            optional
+            autocomplete="off"
+          />
+        </Form>
+      </Ceremony>
+    </>
   );
 }
 
@@ -154,32 +180,7 @@ export function PasskeysPage(props: { chrome: SiteChrome; model: PasskeysModel }
       <p class="kern-body" safe>
         {t.intro}
       </p>
-      <h2 class="kern-heading-medium" safe>
-        {t.listHeading}
-      </h2>
-      <PasskeyTable lang={chrome.lang} model={model} />
-      <h2 class="kern-heading-medium" safe>
-        {t.addHeading}
-      </h2>
-      <p class="kern-body" data-passkey-unsupported safe>
-        {t.needsSupport}
-      </p>
-      <Ceremony kind="register" lang={chrome.lang} model={model.ceremony}>
-        <Form
-          action={model.ceremony.verifyUrl}
-          csrfToken={model.ceremony.csrfToken}
-          submitLabel={t.addSubmit}
-        >
-          <TextField
-            lang={chrome.lang}
-            name="name"
-            label={t.nameLabel}
-            hint={t.nameHint}
-            optional
-            autocomplete="off"
-          />
-        </Form>
-      </Ceremony>
+      <PasskeyManagement lang={chrome.lang} model={model} />
     </Layout>
   );
 }

@@ -4,6 +4,7 @@ import { Button, errorFor, Form, PasswordField } from "#core/views/form/index.ts
 import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { DataTable } from "#core/views/table.tsx";
+import { PasskeyManagement, type PasskeyManagementModel } from "#modules/identity/auth-kit.ts";
 import { staffMessages } from "../staff.messages.ts";
 
 export interface OwnAccessModel {
@@ -12,9 +13,10 @@ export interface OwnAccessModel {
   endOthersAction: string;
   passwordAction: string;
   errors: FieldError[];
+  passkeys: PasskeyManagementModel;
 }
 
-/** A member of staff's own sign-in: second factor, devices, password. */
+/** A member of staff's own sign-in: second factor, passkeys, devices, password. */
 export function OwnAccessPage(props: { chrome: SiteChrome; frame: SignedInFrame; model: OwnAccessModel }) {
   const { chrome, frame, model } = props;
   const lang = chrome.lang;
@@ -25,6 +27,10 @@ export function OwnAccessPage(props: { chrome: SiteChrome; frame: SignedInFrame;
       <p class="kern-body" safe>
         {format(t.twoFactorOn, { count: model.recoveryCodesLeft })}
       </p>
+      <p class="kern-body" safe>
+        {t.passkeysIntro}
+      </p>
+      <PasskeyManagement lang={lang} model={model.passkeys} />
       <h2 class="kern-heading-medium" safe>
         {t.sessionsHeading}
       </h2>

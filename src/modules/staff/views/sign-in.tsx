@@ -2,6 +2,7 @@ import type { FieldError } from "#core/http/errors.ts";
 import { format } from "#core/i18n/messages.ts";
 import { errorFor, FormPage, HiddenField, PasswordField, TextField } from "#core/views/form/index.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { type PasskeyCeremonyModel, PasskeySignIn } from "#modules/identity/auth-kit.ts";
 import { staffMessages } from "../staff.messages.ts";
 
 export function StaffLoginPage(props: {
@@ -13,18 +14,23 @@ export function StaffLoginPage(props: {
     email: string;
     errors: FieldError[];
     citizenHref: string;
+    /** Signing in with a passkey instead (revealed by the script where the browser supports it). */
+    passkey: PasskeyCeremonyModel;
   };
 }) {
   const { chrome, model } = props;
   const lang = chrome.lang;
   const t = staffMessages[lang];
   const after = (
-    <p class="kern-body">
-      <span safe>{t.citizenHint}</span>{" "}
-      <a class="kern-link" href={model.citizenHref} safe>
-        {t.citizenLink}
-      </a>
-    </p>
+    <>
+      <PasskeySignIn lang={lang} model={model.passkey} />
+      <p class="kern-body">
+        <span safe>{t.citizenHint}</span>{" "}
+        <a class="kern-link" href={model.citizenHref} safe>
+          {t.citizenLink}
+        </a>
+      </p>
+    </>
   );
   return (
     <FormPage
