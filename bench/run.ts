@@ -19,13 +19,29 @@ import { buildApp, createServices } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/core/db/connect.ts";
 import { migrateToLatest } from "../src/core/db/migrate.ts";
+import { createCatalogServices } from "../src/modules/catalog/index.ts";
 import { seedDemo } from "../src/seed/seed.ts";
 import type { LoadOptions, LoadResult } from "./load.ts";
 
 const concurrency = 32;
 const warmupMs = 1_000;
 const durationMs = 5_000;
-const paths = ["/usingen", "/", "/health"] as const;
+const servicePage = "/usingen/leistungen/hundesteuer-anmeldung";
+/**
+ * What is measured. Catalog pages (the municipality's home, a service page) come from the rendered-HTML cache
+ * after the first request; `pageCache: false` measures the same page on a second app over the same database
+ * whose cache keeps nothing, so it renders every time.
+ */
+const targets = [
+  { path: "/usingen", pageCache: true },
+  { path: servicePage, pageCache: true },
+  { path: servicePage, pageCache: false },
+  { path: "/", pageCache: true },
+  { path: "/health", pageCache: true },
+];
+const paths = [...new Set(targets.map((t) => t.path))];
+const labelOf = (target: (typeof targets)[number]) =>
+  target.pageCache ? target.path : `${target.path} (no page cache)`;
 /** Each path is measured this many times, alternating baseline and app; the median round is reported. */
 const rounds = 3;
 const host = "127.0.0.1";
@@ -82,11 +98,19 @@ async function startApp() {
   const services = createServices(database, config);
   await seedDemo(services);
   const app = await buildApp(config, database, services);
+  const uncachedServices = {
+    ...createServices(database, config),
+    catalog: createCatalogServices(database.db, { maxCachedPagesPerTenant: 0 }),
+  };
+  const uncached = await buildApp(config, database, uncachedServices);
   await app.listen({ port: 0, host });
-  const url = `http://${host}:${(app.server.address() as AddressInfo).port}`;
+  await uncached.listen({ port: 0, host });
+  const urlOf = (server: typeof app) => `http://${host}:${(server.server.address() as AddressInfo).port}`;
   return {
-    url,
+    url: urlOf(app),
+    uncachedUrl: urlOf(uncached),
     close: async () => {
+      await uncached.close();
       await app.close();
       await database.close();
     },
@@ -222,7 +246,8 @@ Produced by \`npm run bench\` (bench/run.ts); running it again overwrites this f
 - Rounds: every path ${rounds} times, alternating baseline and app; each row shows the median round by req/s.
   Spread of req/s over the rounds: ${spreads}.
 - App: the real Fastify app as in the tests (in-memory PGlite, migrated, demo municipalities seeded,
-  \`LOG_LEVEL=silent\`), default German pages.
+  \`LOG_LEVEL=silent\`), default German pages; for "(no page cache)" a second app over the same database
+  whose rendered-HTML cache is off.
 - Baseline: a bare node:http server answering each path with the exact body bytes the app sent for it,
   captured once before the run (no routing, rendering, security headers or database).
 - Non-200 responses or socket errors during the measured windows: ${errors}.
@@ -233,9 +258,12 @@ ${table(rows)}
 
 The ratio is the price of everything the app does per request on top of writing the bytes: routing,
 tenant lookup (in-memory cache), security headers, cookie and language handling, metrics, rendering the
-TSX page, and for \`/health\` a \`select 1\` on the database (PGlite runs on the server's thread). \`GET /usingen\`
-and \`GET /\` render HTML on every request; the architecture notes expect pages that many read to be cached
-as rendered HTML later.
+TSX page, and for \`/health\` a \`select 1\` on the database (PGlite runs on the server's thread).
+\`GET /usingen\` and the service page are catalog pages: after the first request they are sent from the
+rendered-HTML cache (src/modules/catalog/catalog.page-cache.ts), so the page is neither queried nor rendered;
+the row marked "(no page cache)" is the same service page from a second app whose cache keeps nothing, i.e.
+two database queries and the TSX rendering on every request. \`GET /\` (the landing page) still renders
+every time.
 
 "Server busy" is the event-loop utilisation of the thread running the server during the measured window,
 "client busy" that of the load generator. A server near 100% is the bottleneck, so its req/s is its limit
@@ -253,7 +281,7 @@ npm run bench
 \`\`\`
 
 It starts both servers on 127.0.0.1 ports chosen by the system, runs each measurement for a fixed time,
-stops by itself (about ${Math.round((rounds * paths.length * 2 * (warmupMs + durationMs)) / 1000) + 5} s), prints the table and rewrites this file.
+stops by itself (about ${Math.round((rounds * targets.length * 2 * (warmupMs + durationMs)) / 1000) + 5} s), prints the table and rewrites this file.
 Numbers move with the machine and its load: compare ratios, and run it on an otherwise idle machine.
 `;
 }
@@ -281,17 +309,18 @@ async function main(): Promise<void> {
   );
 
   const runs = new Map<string, { baseline: Measured[]; app: Measured[] }>(
-    paths.map((path) => [path, { baseline: [], app: [] }]),
+    targets.map((target) => [labelOf(target), { baseline: [], app: [] }]),
   );
   try {
     for (let round = 1; round <= rounds; round++) {
-      for (const path of paths) {
+      for (const target of targets) {
+        const { path } = target;
         const base = await load(`${baselineUrl}${path}`);
-        const measured = await load(`${app.url}${path}`);
-        runs.get(path)?.baseline.push(base);
-        runs.get(path)?.app.push(measured);
+        const measured = await load(`${target.pageCache ? app.url : app.uncachedUrl}${path}`);
+        runs.get(labelOf(target))?.baseline.push(base);
+        runs.get(labelOf(target))?.app.push(measured);
         console.log(
-          `round ${round} GET ${path}: baseline ${fmt(base.requestsPerSecond)} req/s, app ${fmt(measured.requestsPerSecond)} req/s`,
+          `round ${round} GET ${labelOf(target)}: baseline ${fmt(base.requestsPerSecond)} req/s, app ${fmt(measured.requestsPerSecond)} req/s`,
         );
       }
     }
@@ -301,11 +330,12 @@ async function main(): Promise<void> {
     await app.close();
   }
 
-  const rows: Row[] = paths.map((path) => {
-    const { baseline: baselineRounds, app: appRounds } = runs.get(path) ?? { baseline: [], app: [] };
-    const bytes = captured.get(path)?.body.length ?? 0;
+  const rows: Row[] = targets.map((target) => {
+    const label = labelOf(target);
+    const { baseline: baselineRounds, app: appRounds } = runs.get(label) ?? { baseline: [], app: [] };
+    const bytes = captured.get(target.path)?.body.length ?? 0;
     return {
-      path,
+      path: label,
       bytes,
       baseline: median(baselineRounds),
       app: median(appRounds),

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +29,8 @@ const texts = {
 
 const subject = "Bitte bestätigen Sie Ihre E-Mail-Adresse";
 const heading = "Willkommen im Digitalen Rathaus Usingen";
+const withAttachment = { subject: "Ihr Bescheid", filename: "Bescheid Müller.pdf" };
+const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n%"), Buffer.from([0, 0xe2, 0xe3, 0xcf, 0xd3, 0xff])]);
 
 let app: TestApp;
 let browser: Browser;
@@ -47,7 +50,14 @@ beforeAll(async () => {
     lang: "de",
     ...content,
   });
-  for (let tries = 0; (await app.services.mail.devMailbox.list()).length === 0; tries++) {
+  await app.services.mail.enqueueMail(app.database.db, {
+    to: "jörg@example.org",
+    subject: withAttachment.subject,
+    lang: "de",
+    ...content,
+    attachments: [{ filename: withAttachment.filename, contentType: "application/pdf", content: pdf }],
+  });
+  for (let tries = 0; (await app.services.mail.devMailbox.list()).length < 2; tries++) {
     if (tries > 100) throw new Error("the mail was not stored");
     await app.services.jobs.runDue();
     await sleep(50);
@@ -133,7 +143,7 @@ describe("dev mailbox in the browser", () => {
     const auditor = await accessibilityAuditor(browser, { javaScript: false, locale: "de-DE" });
     const page: Page = await context.newPage();
     try {
-      const [mail] = await app.services.mail.devMailbox.list();
+      const mail = (await app.services.mail.devMailbox.list()).find((m) => m.subject === subject);
       await page.goto(`${app.url}/_dev/mail/${mail?.id}/html`);
       await auditor.check(page);
     } finally {
@@ -141,4 +151,30 @@ describe("dev mailbox in the browser", () => {
       await auditor.close();
     }
   }, 60_000);
+
+  for (const javaScript of [true, false]) {
+    it(`JavaScript ${javaScript ? "on" : "off"}: a mail's attachment is a link that downloads the file`, async () => {
+      const context = await newContext(browser, { javaScript, locale: "de-DE" });
+      const auditor = await accessibilityAuditor(browser, { javaScript, locale: "de-DE" });
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      try {
+        const mails = await app.services.mail.devMailbox.list();
+        const mail = mails.find((m) => m.subject === withAttachment.subject);
+        await page.goto(`${app.url}/_dev/mail/${mail?.id}`);
+        expect(watch.lastStatus()).toBe(200);
+        await auditor.check(page);
+        watch.expectNoProblems();
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("link", { name: withAttachment.filename }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(withAttachment.filename);
+        expect((await readFile(await download.path())).equals(pdf)).toBe(true);
+      } finally {
+        await context.close();
+        await auditor.close();
+      }
+    }, 60_000);
+  }
 });

@@ -7,6 +7,11 @@ import * as staffAccounts from "./20261127T0005_staff_accounts.ts";
 import * as oidcLogins from "./20261127T0006_oidc_logins.ts";
 import * as passkeys from "./20261127T0007_passkeys.ts";
 import * as staffPasskeys from "./20261127T0008_staff_passkeys.ts";
+import * as catalog from "./20261127T0009_catalog.ts";
+import * as forms from "./20261127T0010_forms.ts";
+import * as files from "./20261127T0011_files.ts";
+import * as applications from "./20261127T0012_applications.ts";
+import * as mailAttachments from "./20261127T0013_mail_attachments.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -21,4 +26,9 @@ export const migrations: Record<string, Migration> = {
   "20261127T0006_oidc_logins": oidcLogins,
   "20261127T0007_passkeys": passkeys,
   "20261127T0008_staff_passkeys": staffPasskeys,
+  "20261127T0009_catalog": catalog,
+  "20261127T0010_forms": forms,
+  "20261127T0011_files": files,
+  "20261127T0012_applications": applications,
+  "20261127T0013_mail_attachments": mailAttachments,
 };

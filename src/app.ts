@@ -1,19 +1,35 @@
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type Config, type OidcConfig, usesHttps } from "./config.ts";
 import { type AuditLog, createAuditLog } from "./core/audit/index.ts";
 import type { DatabaseHandle } from "./core/db/connect.ts";
+import { createFileServices, type FileServices } from "./core/files/index.ts";
 import { registerErrorHandling, respondWithError } from "./core/http/error-handler.ts";
 import { BadRequest } from "./core/http/errors.ts";
 import { languagePlugin } from "./core/http/language.ts";
+import { openApiRoutes } from "./core/http/openapi.ts";
 import { operationsPlugin } from "./core/http/operations.ts";
 import { isValidHost, requestedHost, requestIdFrom } from "./core/http/request-context.ts";
 import { securityHeadersSetter, securityPlugin } from "./core/http/security.ts";
 import { staticAssets } from "./core/http/static-assets.ts";
 import { negotiateLang } from "./core/i18n/lang.ts";
+import { runHourly } from "./core/jobs/hourly.ts";
 import { createJobQueue, type JobQueue } from "./core/jobs/index.ts";
 import { createMailer, devMailRoutes, type Mailer } from "./core/mail/index.ts";
 import { devIdpRoutes } from "./dev-idp/dev-idp.routes.tsx";
+import {
+  type ApplicationServices,
+  createApplicationServices,
+  registerApplications,
+} from "./modules/applications/index.ts";
+import {
+  type CatalogServiceApi,
+  catalogOpenApi,
+  createCatalogServices,
+  registerCatalog,
+} from "./modules/catalog/index.ts";
+import { createFormsService, type FormsService } from "./modules/forms/index.ts";
 import {
   createIdentityServices,
   type IdentityServices,
@@ -39,6 +55,10 @@ export interface Services {
   staff: StaffServices;
   operator: OperatorServices;
   audit: AuditLog;
+  files: FileServices;
+  catalog: CatalogServiceApi;
+  forms: FormsService;
+  applications: ApplicationServices;
 }
 
 /** The composition root: every service, built explicitly from the database. */
@@ -47,6 +67,7 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
   const mail = createMailer(config, database.db, jobs);
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
   const tenants = createTenantsService(database.db);
+  const files = createFileServices(database.db, { root: join(config.dataDir, "files"), clamd: config.clamd });
   const staff = createStaffServices(database.db, mail, tenants, sessionPolicy, config.sessionSecret);
   return {
     tenants,
@@ -64,6 +85,12 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
       publicUrl: config.publicUrl,
     }),
     audit: createAuditLog(database.db),
+    files,
+    catalog: createCatalogServices(database.db),
+    forms: createFormsService(database.db),
+    applications: createApplicationServices(database.db, files.store, {
+      draftLifetimeDays: config.draftLifetimeDays,
+    }),
   };
 }
 
@@ -137,6 +164,7 @@ export async function buildApp(
   // Queued jobs (mail, …) run while the app runs; closing the app lets the running ones finish first.
   app.addHook("onReady", async () => services.jobs.start(app.log));
   app.addHook("onClose", async () => services.jobs.stop());
+  runHourly(app, "stored files", () => services.files.store.purge());
   if (config.env !== "production") {
     await app.register(devMailRoutes, {
       mailbox: services.mail.devMailbox,
@@ -163,5 +191,24 @@ export async function buildApp(
   });
   await registerOperator(app, { ...services.operator, secureCookies });
   await app.register(tenantsRoutes, { tenants: services.tenants });
+  await registerCatalog(app, {
+    catalog: services.catalog,
+    tenants: services.tenants,
+    publicUrl: config.publicUrl,
+  });
+  await registerApplications(app, {
+    ...services.applications,
+    db: database.db,
+    forms: services.forms,
+    files: services.files,
+    catalog: services.catalog,
+    profile: services.identity.profile,
+    mailer: services.mail,
+    jobs: services.jobs,
+    tenants: services.tenants,
+    publicUrl: config.publicUrl,
+    secureCookies,
+  });
+  await app.register(openApiRoutes, { contributions: [catalogOpenApi], publicUrl: config.publicUrl });
   return app;
 }

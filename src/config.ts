@@ -29,9 +29,13 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionIdleMinutes: number;
+  /** Unsent application drafts are deleted this many days after their last change. */
+  draftLifetimeDays: number;
   sessionMaxHours: number;
   /** OpenID Connect sign-in of citizens; `undefined` when off (production without OIDC_ISSUER). */
   oidc: OidcConfig | undefined;
+  /** clamd that scans every upload; `undefined` when CLAMD_HOST is not set (uploads are not scanned). */
+  clamd: { host: string; port: number } | undefined;
 }
 
 export interface OidcConfig {
@@ -68,6 +72,8 @@ export const configDocs: Record<string, string> = {
     "SMTP server for outgoing mail, e.g. `smtp://user:password@mail.example.de:587` (`smtps://` for TLS from the first byte). Unset: mails are stored and shown at `/_dev/mail`. Required in production.",
   MAIL_FROM: "Sender of outgoing mail. Default `Digitales Rathaus <noreply@localhost>`.",
   SESSION_IDLE_MINUTES: "A sign-in ends after this many minutes without a request. Default `60`.",
+  DRAFT_LIFETIME_DAYS:
+    "Application drafts not sent are deleted this many days after their last change. Default `30`.",
   SESSION_MAX_HOURS: "A sign-in ends this many hours after it began, active or not. Default `12`.",
   OIDC_ISSUER:
     "Issuer URL of the OpenID Connect provider for citizen sign-in (e.g. BundID), `https://` in production. Unset: the demo provider at `PUBLIC_URL/_dev/idp`, in production no OIDC sign-in.",
@@ -78,6 +84,9 @@ export const configDocs: Record<string, string> = {
     "Text of the sign-in button. Default `Mit BundID anmelden` (English pages: `Sign in with BundID`).",
   OIDC_PROVIDER_NAME:
     "Name of the identity provider, shown on the sign-in page with its host. Default `BundID` (the demo provider names itself).",
+  CLAMD_HOST:
+    "Host of a ClamAV daemon (clamd) that scans every upload over TCP; a file it cannot check is refused. Unset: uploads are not scanned.",
+  CLAMD_PORT: "TCP port of clamd. Default `3310`.",
 };
 
 export const defaultMailFrom = "Digitales Rathaus <noreply@localhost>";
@@ -176,6 +185,15 @@ function oidcConfig(
   return { issuer, clientId: clientId ?? "", clientSecret: clientSecret ?? "", ...display, embedded: false };
 }
 
+function clamdConfig(env: Env, problems: string[]): Config["clamd"] {
+  const host = env.CLAMD_HOST?.trim() || undefined;
+  const port = integer(env, "CLAMD_PORT", 3310, 1, 65535, problems);
+  if (!host) return undefined;
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host))
+    problems.push(`CLAMD_HOST must be a host name or address, got "${host}"`);
+  return { host, port };
+}
+
 const logLevels: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 /**
@@ -247,8 +265,10 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     smtpUrl,
     mailFrom,
     sessionIdleMinutes: integer(env, "SESSION_IDLE_MINUTES", 60, 5, 24 * 60, problems),
+    draftLifetimeDays: integer(env, "DRAFT_LIFETIME_DAYS", 30, 1, 365, problems),
     sessionMaxHours: integer(env, "SESSION_MAX_HOURS", 12, 1, 24 * 30, problems),
     oidc: oidcConfig(env, production, publicUrl, sessionSecret, problems),
+    clamd: clamdConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

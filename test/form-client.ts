@@ -67,6 +67,19 @@ export class FormClient {
       body: body.toString(),
     });
   }
+
+  /** Posts a multipart form as a browser does: the CSRF token first, then the fields, then the files. */
+  upload(
+    path: string,
+    fields: Record<string, string>,
+    files: { field: string; name: string; type: string; bytes: Uint8Array }[],
+  ): Promise<Page> {
+    const body = new FormData();
+    body.append("_csrf", this.csrf);
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    for (const file of files) body.append(file.field, new Blob([file.bytes], { type: file.type }), file.name);
+    return this.request(path, { method: "POST", body });
+  }
 }
 
 /** Visible text of an HTML fragment, whitespace collapsed, for readable assertions. */

@@ -1,5 +1,8 @@
 import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
 import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { DatabaseHandle, Driver } from "#core/db/connect.ts";
 import { seedDemo } from "#seed/seed.ts";
@@ -44,7 +47,9 @@ export async function startTestApp(
   const publicUrl: Record<string, string> = options.linksReachable
     ? { PUBLIC_URL: `http://127.0.0.1:${port}` }
     : {};
-  const config = testConfig({ ...publicUrl, ...options.env });
+  // Uploads and receipts are files under DATA_DIR: each app gets a folder of its own, removed on close.
+  const dataDir = options.env?.DATA_DIR ? undefined : await mkdtemp(join(tmpdir(), "rathaus-app-"));
+  const config = testConfig({ ...publicUrl, ...(dataDir && { DATA_DIR: dataDir }), ...options.env });
   const services = createServices(database, config);
   if (options.seed !== false) await seedDemo(services);
   const app = await buildApp(config, database, services);
@@ -59,6 +64,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

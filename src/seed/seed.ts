@@ -1,4 +1,6 @@
 import type { Services } from "#src/app.ts";
+import { seedDemoCatalog } from "./catalog.ts";
+import { seedDemoForms } from "./forms.ts";
 import { demoMunicipalities } from "./municipalities.ts";
 import { seedDemoStaff } from "./staff.ts";
 
@@ -8,6 +10,8 @@ export async function seedDemo(services: Services): Promise<string[]> {
   for (const municipality of demoMunicipalities) {
     const tenant = await services.tenants.save(municipality);
     await seedDemoStaff(services.staff, tenant);
+    await seedDemoCatalog(services, tenant);
+    await seedDemoForms(services.forms, tenant);
     slugs.push(tenant.slug);
   }
   return slugs;

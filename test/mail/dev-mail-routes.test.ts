@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "#core/db/transaction.ts";
 import { type MailMessage, renderMail } from "#core/mail/index.ts";
+import { waitForMail } from "../mailbox.ts";
 import { startTestApp, type TestApp } from "../server.ts";
 
 function message(subject: string, to = "anna.schmidt@example.org"): MailMessage {
@@ -149,6 +150,62 @@ describe("dev mailbox at /_dev/mail", () => {
     const upper = await get(t, `/_dev/mail/${first.toUpperCase()}`);
     expect(upper.status).toBe(200);
   });
+
+  it("shows a mail's attachments as links and serves each as a download with its type and name", async () => {
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n%"), Buffer.from([0, 0xe2, 0xe3, 0xcf, 0xd3, 0xff])]);
+    const note = Buffer.from("<script>alert(1)</script>");
+    await t.services.mail.enqueueMail(t.database.db, {
+      ...message("Ihr Bescheid", "carla@example.org"),
+      attachments: [
+        { filename: 'Bescheid "Müller" <b>.pdf', contentType: "application/pdf", content: pdf },
+        { filename: "notiz.html", contentType: "text/html", content: note },
+      ],
+    });
+    const { id } = await waitForMail(t.database.db, "carla@example.org", "Ihr Bescheid");
+
+    const detail = await get(t, `/_dev/mail/${id}`);
+    expect(detail.body).toContain('<h2 class="kern-heading-medium">Anhänge</h2>');
+    expect(detail.body).toContain(
+      `<a class="kern-link" href="/_dev/mail/${id}/anhang/1">Bescheid &#34;Müller&#34; &lt;b>.pdf</a> <span>(PDF, 1 KB)</span>`,
+    );
+    expect(detail.body).toContain(
+      `href="/_dev/mail/${id}/anhang/2">notiz.html</a> <span>(HTML, 1 KB)</span>`,
+    );
+    expect((await get(t, `/_dev/mail/${first}`)).body).not.toContain("Anhänge");
+
+    const response = await fetch(`${t.url}/_dev/mail/${id}/anhang/1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toBe(
+      "attachment; filename=\"Bescheid _M_ller_ <b>.pdf\"; filename*=UTF-8''Bescheid%20%22M%C3%BCller%22%20%3Cb%3E.pdf",
+    );
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(Buffer.from(await response.arrayBuffer()).equals(pdf)).toBe(true);
+
+    const html = await fetch(`${t.url}/_dev/mail/${id}/anhang/2`);
+    expect(html.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(html.headers.get("content-disposition")).toMatch(/^attachment; /);
+    expect(html.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(Buffer.from(await html.arrayBuffer()).equals(note)).toBe(true);
+
+    for (const path of [
+      `${id}/anhang/3`,
+      `${id}/anhang/0`,
+      `${id}/anhang/01`,
+      `${id}/anhang/-1`,
+      `${id}/anhang/1.0`,
+      `${id}/anhang/x`,
+      `${id}/anhang/99999999999999999999`,
+      `${first}/anhang/1`,
+      "0190a0b0-0000-7000-8000-000000000000/anhang/1",
+      "garbage/anhang/1",
+    ]) {
+      const { status, body } = await get(t, `/_dev/mail/${path}`);
+      expect(status, path).toBe(404);
+      expect(body, path).toContain("Seite nicht gefunden");
+    }
+  });
 });
 
 describe("dev mailbox in production", () => {
@@ -171,6 +228,7 @@ describe("dev mailbox in production", () => {
       "/_dev/mail",
       "/_dev/mail/0190a0b0-0000-7000-8000-000000000000",
       "/_dev/mail/x/html",
+      "/_dev/mail/0190a0b0-0000-7000-8000-000000000000/anhang/1",
     ]) {
       const { status } = await get(t, path);
       expect(status, path).toBe(404);

@@ -127,6 +127,40 @@ describe.each(testDrivers())("mail over SMTP on %s", (driver) => {
     expect(mail.html).toContain('href="https://rathaus.example/bestaetigen?t=äb&x=1"');
   });
 
+  it("sends attachments as MIME parts with their names, types and exact bytes", async () => {
+    const pdf = Buffer.concat([
+      Buffer.from("%PDF-1.7\n%"),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      Buffer.from("\n%%EOF\n"),
+    ]);
+    const before = smtp.received.length;
+    await mailer.enqueueMail(database.db, {
+      to: "anna@example.org",
+      subject: "Ihr Bescheid",
+      lang: "de",
+      ...renderMail({
+        lang: "de",
+        heading: "Ihr Bescheid",
+        paragraphs: ["Im Anhang finden Sie den Bescheid."],
+      }),
+      attachments: [
+        { filename: "Bescheid Müller – Straßenreinigung.pdf", contentType: "application/pdf", content: pdf },
+        { filename: "hinweise.txt", contentType: "text/plain", content: Buffer.from("Grüße\n") },
+      ],
+    });
+    expect(await jobs.runDue()).toBe(1);
+    const got = smtp.received[before];
+    if (!got) throw new Error("no mail received");
+    expect(got.mail.text).toContain("Im Anhang finden Sie den Bescheid.");
+    const parts = got.mail.attachments.map((a) => [a.filename, a.contentType, a.contentDisposition]);
+    expect(parts).toEqual([
+      ["Bescheid Müller – Straßenreinigung.pdf", "application/pdf", "attachment"],
+      ["hinweise.txt", "text/plain", "attachment"],
+    ]);
+    expect(got.mail.attachments[0]?.content.equals(pdf)).toBe(true);
+    expect(got.mail.attachments[1]?.content.toString("utf8")).toBe("Grüße\n");
+  });
+
   it("gives up at once when the server refuses the address for good (5xx)", async () => {
     const before = smtp.received.length;
     const jobId = await mailer.enqueueMail(database.db, {

@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -49,6 +51,8 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers,
+    // Contrib extensions the catalog search uses when present (migration 20261127T0009_catalog creates them).
+    extensions: { pg_trgm, btree_gin },
     // Keeps idle memory near 200 MB instead of 320 MB; written into the data dir's postgresql.conf.
     postgresqlconf: ["shared_buffers = 16MB"],
   });

@@ -1,6 +1,11 @@
 import type { AuditTables } from "#core/audit/audit.schema.ts";
+import type { FilesTables } from "#core/files/files.schema.ts";
 import type { JobsTables } from "#core/jobs/jobs.schema.ts";
 import type { MailTables } from "#core/mail/mail.schema.ts";
+import type { ReferencesTables } from "#core/references/references.schema.ts";
+import type { ApplicationsTables } from "#modules/applications/applications.schema.ts";
+import type { CatalogTables } from "#modules/catalog/catalog.schema.ts";
+import type { FormsTables } from "#modules/forms/forms.schema.ts";
 import type { IdentityTables } from "#modules/identity/identity.schema.ts";
 import type { PasskeysTables } from "#modules/identity/passkeys.schema.ts";
 import type { OperatorTables } from "#modules/operator/operator.schema.ts";
@@ -16,4 +21,9 @@ export interface Database
     OperatorTables,
     JobsTables,
     MailTables,
-    AuditTables {}
+    AuditTables,
+    ApplicationsTables,
+    CatalogTables,
+    FormsTables,
+    FilesTables,
+    ReferencesTables {}

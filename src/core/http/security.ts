@@ -2,11 +2,12 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import helmet from "helmet";
-import { BadRequest } from "./errors.ts";
+import { AppError, BadRequest } from "./errors.ts";
 import { containsNul } from "./form-page.ts";
 
 export interface SecurityOptions {
@@ -24,6 +25,12 @@ declare module "fastify" {
      * ours posts there, so no token can come along.
      */
     csrf?: boolean;
+    /**
+     * `true` for a route that reads file uploads with `readUploadForm` (#core/files), which checks the CSRF
+     * token of a multipart request itself, as the form's first field, before it reads any file. Such a route
+     * must call it before doing anything else.
+     */
+    multipartForm?: boolean;
   }
 }
 
@@ -66,6 +73,9 @@ export const securityPlugin = fp(
     await app.register(fastifyHelmet, helmetOptions(opts));
     await app.register(fastifyCookie, { secret: opts.cookieSecret, hook: "onRequest" });
     await app.register(fastifyFormbody);
+    // Multipart bodies are only read where a route asks for them (readUploadForm, with its own limits, which
+    // reports a too large file at its field instead of failing the whole request).
+    await app.register(fastifyMultipart, { throwFileSizeLimit: false });
     await app.register(fastifyCsrf, {
       sessionPlugin: "@fastify/cookie",
       cookieKey: "__csrf",
@@ -73,6 +83,12 @@ export const securityPlugin = fp(
     });
     // Limits are opt-in per route (login, submissions); the plugin must be registered before those routes.
     await app.register(fastifyRateLimit, { global: false });
+    // Only routes that read uploads accept multipart bodies; everywhere else they stay unsupported.
+    app.addHook("preValidation", async (request) => {
+      if (request.isMultipart() && request.routeOptions.config.multipartForm !== true) {
+        throw new AppError(415, "unsupported-media-type", "This address accepts no multipart/form-data.");
+      }
+    });
     app.addHook("preValidation", async (request) => {
       if (containsNul(request.body) || containsNul(request.query)) {
         throw BadRequest("The request contains a NUL character.");
@@ -81,6 +97,7 @@ export const securityPlugin = fp(
     // Every state-changing request needs the token; it is checked once the form body has been parsed.
     app.addHook("preValidation", (request, reply, done) => {
       if (safeMethods.has(request.method) || request.routeOptions.config.csrf === false) done();
+      else if (request.routeOptions.config.multipartForm === true && request.isMultipart()) done();
       else app.csrfProtection(request, reply, done);
     });
   },

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { attachmentDisposition } from "#core/http/content-disposition.ts";
 import { NotFound } from "#core/http/errors.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { devMailPaths } from "./dev-mail.paths.ts";
 import type { DevMailbox } from "./dev-mailbox.repo.ts";
+import { asBuffer } from "./mail-attachments.ts";
 import { DevMailDetailPage } from "./views/dev-mail-detail.tsx";
 import { DevMailListPage } from "./views/dev-mail-list.tsx";
 
@@ -40,9 +42,10 @@ export async function devMailRoutes(app: FastifyInstance, opts: DevMailRoutesOpt
   app.get<{ Params: { id: string } }>("/_dev/mail/:id", async (request, reply) => {
     const mail = await mailbox.byId(request.params.id);
     if (!mail) throw NotFound();
+    const attachments = await mailbox.attachments(mail.id);
     return reply
       .type("text/html; charset=utf-8")
-      .send(await DevMailDetailPage({ chrome: opts.chrome(request), mail }));
+      .send(await DevMailDetailPage({ chrome: opts.chrome(request), mail, attachments }));
   });
 
   app.get<{ Params: { id: string } }>("/_dev/mail/:id/html", async (request, reply) => {
@@ -52,5 +55,18 @@ export async function devMailRoutes(app: FastifyInstance, opts: DevMailRoutesOpt
       .type("text/html; charset=utf-8")
       .header("content-security-policy", mailHtmlCsp)
       .send(mail.html_body);
+  });
+
+  // Always a download: the browser neither shows nor guesses the type of what a mail carried.
+  app.get<{ Params: { id: string; n: string } }>("/_dev/mail/:id/anhang/:n", async (request, reply) => {
+    const { id, n } = request.params;
+    const attachment = /^[1-9][0-9]?$/.test(n) ? await mailbox.attachment(id, Number(n)) : undefined;
+    if (!attachment) throw NotFound();
+    return reply
+      .type(attachment.content_type)
+      .header("content-disposition", attachmentDisposition(attachment.filename))
+      .header("x-content-type-options", "nosniff")
+      .header("content-security-policy", "sandbox; default-src 'none'")
+      .send(asBuffer(attachment.content));
   });
 }

@@ -1,4 +1,10 @@
 import { isLang, type Lang } from "#core/i18n/lang.ts";
+import {
+  checkAttachments,
+  cleanAttachments,
+  type MailAttachment,
+  type QueuedAttachment,
+} from "./mail-attachments.ts";
 
 /** A mail to one recipient, as modules hand it to the mailer (text and HTML usually from renderMail). */
 export interface MailMessage {
@@ -9,6 +15,13 @@ export interface MailMessage {
   lang: Lang;
   /** The municipality the mail is sent for, if any. */
   tenantId?: string;
+  /** Files sent with the mail: at most 20, together at most 10 MB (see mail-attachments.ts). */
+  attachments?: MailAttachment[];
+}
+
+/** A message as the mail job stores it (JSON): the attachments' bytes as base64. */
+export interface QueuedMail extends Omit<MailMessage, "attachments"> {
+  attachments?: QueuedAttachment[];
 }
 
 /** A message ready for a transport: sender and a Message-ID that stays the same when a send is retried. */
@@ -24,7 +37,8 @@ export class InvalidMailMessage extends Error {}
 
 /**
  * Guards the transports against what must never reach them: several or malformed recipients and line breaks
- * in headers (header injection). Callers validate user input first; this throws on a programming error.
+ * in headers (header injection), attachments named like a path, without a media type or too large. Callers
+ * validate user input first; this throws on a programming error.
  */
 export function checkMailMessage(message: MailMessage): MailMessage {
   const problems: string[] = [];
@@ -38,11 +52,18 @@ export function checkMailMessage(message: MailMessage): MailMessage {
   if (!isLang(message.lang)) problems.push("lang must be de or en");
   if (message.tenantId !== undefined && !uuidPattern.test(message.tenantId))
     problems.push("tenantId is no uuid");
+  problems.push(...checkAttachments(message.attachments));
   if (problems.length > 0) throw new InvalidMailMessage(`Invalid mail message: ${problems.join("; ")}`);
-  const { to, subject, text, html, lang, tenantId } = message;
-  return tenantId === undefined
-    ? { to, subject, text, html, lang }
-    : { to, subject, text, html, lang, tenantId };
+  const { to, subject, text, html, lang, tenantId, attachments } = message;
+  return {
+    to,
+    subject,
+    text,
+    html,
+    lang,
+    ...(tenantId !== undefined && { tenantId }),
+    ...(attachments?.length && { attachments: cleanAttachments(attachments) }),
+  };
 }
 
 /** The domain of a sender like "Name <noreply@example.de>", for Message-IDs. */

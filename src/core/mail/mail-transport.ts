@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { DevMailbox } from "./dev-mailbox.repo.ts";
+import { asBuffer } from "./mail-attachments.ts";
 import type { OutgoingMail } from "./mail-message.ts";
 
 export interface MailTransport {
@@ -35,6 +36,11 @@ export function smtpTransport(url: string): MailTransport {
         html: mail.html,
         messageId: mail.messageId,
         headers: { "Content-Language": mail.lang, "Auto-Submitted": "auto-generated" },
+        attachments: mail.attachments?.map(({ filename, contentType, content }) => ({
+          filename,
+          contentType,
+          content: asBuffer(content),
+        })),
       });
     },
     close: () => transporter.close(),

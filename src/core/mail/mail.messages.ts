@@ -32,6 +32,7 @@ export const devMailMessages = defineMessages(
     textVersion: "Textfassung",
     htmlVersion: "HTML-Fassung",
     openHtml: "HTML-Fassung öffnen (ohne Skripte, abgeschottet)",
+    attachments: "Anhänge",
     backToList: "Zurück zum Postausgang",
   },
   {
@@ -51,6 +52,7 @@ export const devMailMessages = defineMessages(
     textVersion: "Plain text",
     htmlVersion: "HTML version",
     openHtml: "Open the HTML version (sandboxed, no scripts)",
+    attachments: "Attachments",
     backToList: "Back to the outbox",
   },
 );

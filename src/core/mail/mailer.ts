@@ -1,7 +1,8 @@
 import type { Db } from "#core/db/transaction.ts";
 import { type JobQueue, PermanentJobError } from "#core/jobs/index.ts";
 import { createDevMailbox, type DevMailbox } from "./dev-mailbox.repo.ts";
-import { checkMailMessage, type MailMessage, senderDomain } from "./mail-message.ts";
+import { queueAttachment, unqueueAttachment } from "./mail-attachments.ts";
+import { checkMailMessage, type MailMessage, type QueuedMail, senderDomain } from "./mail-message.ts";
 import {
   devMailboxTransport,
   isPermanentSmtpFailure,
@@ -37,11 +38,16 @@ export function createMailer(config: MailConfig, db: Db, jobs: JobQueue): Mailer
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(devMailbox);
   const domain = senderDomain(config.mailFrom);
 
-  jobs.handle<MailMessage>(
+  jobs.handle<QueuedMail>(
     mailQueue,
-    async (message, job) => {
+    async ({ attachments, ...message }, job) => {
       try {
-        await transport.send({ ...message, from: config.mailFrom, messageId: `<${job.id}@${domain}>` });
+        await transport.send({
+          ...message,
+          ...(attachments && { attachments: attachments.map(unqueueAttachment) }),
+          from: config.mailFrom,
+          messageId: `<${job.id}@${domain}>`,
+        });
       } catch (error) {
         if (isPermanentSmtpFailure(error)) throw new PermanentJobError((error as Error).message);
         throw error;
@@ -51,7 +57,13 @@ export function createMailer(config: MailConfig, db: Db, jobs: JobQueue): Mailer
   );
 
   return {
-    enqueueMail: async (executor, message) => jobs.enqueue(executor, mailQueue, checkMailMessage(message)),
+    async enqueueMail(executor, message) {
+      const { attachments, ...checked } = checkMailMessage(message);
+      const payload: QueuedMail = attachments
+        ? { ...checked, attachments: attachments.map(queueAttachment) }
+        : checked;
+      return jobs.enqueue(executor, mailQueue, payload);
+    },
     transport: transport.kind,
     devMailbox,
   };

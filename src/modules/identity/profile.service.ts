@@ -148,6 +148,15 @@ export function createProfileService(db: Db) {
       );
     },
 
+    /** The account's e-mail address with the profile: what an application is prefilled and confirmed with. */
+    async withEmail(citizenId: string): Promise<(Profile & { email: string }) | undefined> {
+      const [profile, account] = await Promise.all([
+        this.get(citizenId),
+        db.selectFrom("citizens").select("email").where("id", "=", citizenId).executeTakeFirst(),
+      ]);
+      return profile && account && { ...profile, email: account.email };
+    },
+
     async save(citizenId: string, input: ProfileInput, lang: Lang): Promise<Profile> {
       const profile = validateProfile(input, lang);
       await db

@@ -8,7 +8,6 @@ import { legalPageKeys, tenantPaths } from "./tenants.paths.ts";
 import type { PageKey } from "./tenants.schema.ts";
 import { registerTenantScoped, tenantContext } from "./tenants.scope.ts";
 import type { Tenant, TenantsService } from "./tenants.service.ts";
-import { TenantHomePage } from "./views/home.tsx";
 import { LandingPage } from "./views/landing.tsx";
 import { LegalPageView } from "./views/legal-page.tsx";
 
@@ -50,12 +49,6 @@ export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: Tenan
   });
 
   await registerTenantScoped(app, tenants, async (scoped) => {
-    scoped.get("/", async (request, reply) => {
-      const { tenant, chrome } = tenantContext(request);
-      const path = tenantPaths.home(request.tenantBase);
-      return reply.type("text/html; charset=utf-8").send(await TenantHomePage({ chrome, tenant, path }));
-    });
-
     scoped.get("/branding.css", async (request, reply) =>
       reply
         .type("text/css; charset=utf-8")

@@ -21,6 +21,8 @@ export interface TenantsTable {
   opening_hours: ColumnType<OpeningHours[], string | undefined, string>;
   primary_colour: Generated<string>;
   logo_svg: string | null;
+  /** Prefix of references (Aktenzeichen) when not derived from the name; see migration 0011. */
+  reference_prefix: Generated<string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -3,6 +3,7 @@ import { tenantScope } from "#core/db/tenant-scope.ts";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
 import { Conflict, type FieldError, NotFound, ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
+import { derivedReferencePrefix } from "#core/references/index.ts";
 import { accessibleOnWhite } from "#core/views/colour.ts";
 import * as repo from "./tenants.repo.ts";
 import type { OpeningHours, PageKey, TenantRow } from "./tenants.schema.ts";
@@ -18,6 +19,8 @@ export interface Tenant {
   /** The configured colour, darkened where needed to reach 4.5:1 against white. */
   colour: string;
   logoSvg: string | undefined;
+  /** Starts every reference (Aktenzeichen) of the municipality, e.g. "USI" in USI-2026-000123. */
+  referencePrefix: string;
 }
 
 export interface LegalPage {
@@ -99,6 +102,7 @@ function toTenant(row: TenantRow): Tenant {
     openingHours: row.opening_hours,
     colour: accessibleOnWhite(row.primary_colour),
     logoSvg: row.logo_svg ?? undefined,
+    referencePrefix: row.reference_prefix ?? derivedReferencePrefix(row.name),
   };
 }
 

@@ -1,7 +1,9 @@
 import { berlinDateTime } from "#core/dates/berlin.ts";
+import { formatBytes, mediaTypeLabel } from "#core/files/index.ts";
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { devMailPaths } from "../dev-mail.paths.ts";
+import type { DevMailAttachmentSummary } from "../dev-mailbox.repo.ts";
 import { devMailMessages } from "../mail.messages.ts";
 import type { DevMailRow } from "../mail.schema.ts";
 import { LinkifiedText } from "./linkified-text.tsx";
@@ -19,8 +21,33 @@ function Header(props: { label: string; value: string; lang?: string }): JSX.Ele
   );
 }
 
-export function DevMailDetailPage(props: { chrome: SiteChrome; mail: DevMailRow }): JSX.Element {
-  const { chrome, mail } = props;
+function Attachments(props: {
+  mailId: string;
+  attachments: DevMailAttachmentSummary[];
+  lang: SiteChrome["lang"];
+}): JSX.Element {
+  return (
+    <ul class="kern-list">
+      {props.attachments.map((attachment) => (
+        <li>
+          <a class="kern-link" href={devMailPaths.attachment(props.mailId, attachment.position)} safe>
+            {attachment.filename}
+          </a>{" "}
+          <span safe>
+            ({mediaTypeLabel(attachment.content_type)}, {formatBytes(attachment.size, props.lang)})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DevMailDetailPage(props: {
+  chrome: SiteChrome;
+  mail: DevMailRow;
+  attachments: DevMailAttachmentSummary[];
+}): JSX.Element {
+  const { chrome, mail, attachments } = props;
   const t = devMailMessages[chrome.lang];
   const mailLang = mail.lang !== chrome.lang ? mail.lang : undefined;
   return (
@@ -44,6 +71,16 @@ export function DevMailDetailPage(props: { chrome: SiteChrome; mail: DevMailRow 
         <Header label={t.language} value={mail.lang} />
         <Header label={t.messageId} value={mail.message_id} />
       </dl>
+      {attachments.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium" safe>
+            {t.attachments}
+          </h2>
+          <Attachments mailId={mail.id} attachments={attachments} lang={chrome.lang} />
+        </>
+      ) : (
+        ""
+      )}
       <h2 class="kern-heading-medium" safe>
         {t.textVersion}
       </h2>

@@ -15,6 +15,8 @@ export interface FormProps {
   /** A primary submit button after the fields; leave out to place buttons yourself. */
   submitLabel?: string;
   id?: string;
+  /** For file inputs; the route then reads the body with readUploadForm (#core/files), which needs `_csrf` first. */
+  enctype?: "multipart/form-data";
 }
 
 /**
@@ -24,7 +26,14 @@ export interface FormProps {
  */
 export function Form(props: PropsWithChildren<FormProps>): JSX.Element {
   return (
-    <form method="post" action={props.action} id={props.id} class="kern-stack-lg form" novalidate>
+    <form
+      method="post"
+      action={props.action}
+      id={props.id}
+      enctype={props.enctype}
+      class="kern-stack-lg form"
+      novalidate
+    >
       <input type="hidden" name={csrfFieldName} value={attrValue(props.csrfToken)} />
       {props.children}
       {props.submitLabel ? (

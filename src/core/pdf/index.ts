@@ -1,0 +1,7 @@
+export {
+  type Letterhead,
+  type PdfDocumentModel,
+  type PdfRow,
+  type PdfSection,
+  renderPdf,
+} from "./pdf-document.ts";

@@ -1,0 +1,123 @@
+import type { Db, Tx } from "#core/db/transaction.ts";
+import type { Lang } from "#core/i18n/lang.ts";
+import { hashSecret, newSecret } from "#modules/identity/auth-kit.ts";
+import { applicationsRepo } from "./applications.repo.ts";
+import type { ApplicationRow, ApplicationStatus } from "./applications.schema.ts";
+
+/** What the citizen confirmed, frozen with the application: the sections of "Ihre Angaben prüfen" and fees. */
+export interface FrozenSummary {
+  sections: { title: string; rows: { label: string; lines: string[] }[] }[];
+  computed: { label: string; text: string }[];
+}
+
+export interface Application {
+  tenantId: string;
+  id: string;
+  reference: string;
+  draftId: string;
+  serviceSlug: string;
+  serviceName: string;
+  citizenId: string | undefined;
+  email: string;
+  summary: FrozenSummary;
+  feeCents: number | undefined;
+  status: ApplicationStatus;
+  lang: Lang;
+  receiptFileId: string | undefined;
+  submittedAt: Date;
+}
+
+const toApplication = (row: ApplicationRow): Application => ({
+  tenantId: row.tenant_id,
+  id: row.id,
+  reference: row.reference,
+  draftId: row.draft_id,
+  serviceSlug: row.service_slug,
+  serviceName: row.service_name,
+  citizenId: row.citizen_id ?? undefined,
+  email: row.email,
+  summary: row.summary as FrozenSummary,
+  feeCents: row.fee_cents ?? undefined,
+  status: row.status,
+  lang: row.lang,
+  receiptFileId: row.receipt_file_id ?? undefined,
+  submittedAt: row.submitted_at,
+});
+
+/** The owner name of an application's files (attachments, receipt) in the file store. */
+export const applicationFiles = (applicationId: string) => ({ kind: "application", id: applicationId });
+
+export interface NewApplication {
+  id: string;
+  reference: string;
+  draftId: string;
+  serviceSlug: string;
+  serviceName: string;
+  formKey: string;
+  formVersion: number;
+  citizenId: string | undefined;
+  email: string;
+  answers: unknown;
+  summary: FrozenSummary;
+  feeCents: number | undefined;
+  lang: Lang;
+}
+
+/** Submitted applications: made once from a draft (in the submission's transaction), then read. */
+export function createApplicationsService(db: Db) {
+  const repo = applicationsRepo(db);
+  return {
+    /**
+     * Inside the submission's transaction: stores the application; returns it with the secret a guest
+     * checks its status with (only its hash is kept).
+     */
+    async insert(tx: Tx, tenantId: string, input: NewApplication) {
+      const statusSecret = newSecret();
+      const row = await applicationsRepo(tx).insertApplication(tenantId, {
+        id: input.id,
+        reference: input.reference,
+        draft_id: input.draftId,
+        service_slug: input.serviceSlug,
+        service_name: input.serviceName,
+        form_key: input.formKey,
+        form_version: input.formVersion,
+        citizen_id: input.citizenId ?? null,
+        email: input.email,
+        answers: JSON.stringify(input.answers),
+        summary: JSON.stringify(input.summary),
+        fee_cents: input.feeCents ?? null,
+        status_secret_hash: hashSecret(statusSecret),
+        lang: input.lang,
+      });
+      await applicationsRepo(tx).markSubmitted(tenantId, input.draftId, input.id);
+      return { application: toApplication(row), statusSecret };
+    },
+
+    /** Locks a draft for its submission; says whether it was submitted already (and as what). */
+    async lockDraft(tx: Tx, tenantId: string, draftId: string) {
+      const row = await applicationsRepo(tx).lockDraft(tenantId, draftId);
+      const existing = row?.application_id
+        ? await applicationsRepo(tx).findApplication(tenantId, row.application_id)
+        : undefined;
+      return { found: row !== undefined, existing: existing && toApplication(existing) };
+    },
+
+    async find(tenantId: string, id: string): Promise<Application | undefined> {
+      const row = await repo.findApplication(tenantId, id);
+      return row && toApplication(row);
+    },
+
+    /** A guest's look at their application: reference and the secret from the confirmation mail must match. */
+    async findByReference(tenantId: string, reference: string, secret: string) {
+      const row = await repo.findByReference(tenantId, reference.trim().toUpperCase());
+      return row && hashSecret(secret.trim()) === row.status_secret_hash ? toApplication(row) : undefined;
+    },
+
+    applicationsOf: async (citizenId: string, tenantId?: string) =>
+      (await repo.applicationsOf(citizenId, tenantId)).map(toApplication),
+
+    setReceipt: (tenantId: string, id: string, fileId: string) => repo.setReceipt(tenantId, id, fileId),
+  };
+}
+
+export type ApplicationsService = ReturnType<typeof createApplicationsService>;

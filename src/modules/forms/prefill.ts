@@ -1,0 +1,33 @@
+import type { FormDefinition } from "./definition/form-definition.ts";
+import type { PrefillKey } from "./definition/parts.ts";
+import { type Answers, type EvaluateOptions, evaluate } from "./engine/evaluate.ts";
+import { toInputs } from "./engine/steps.ts";
+
+/** What the flow knows about the citizen (profile, account e-mail); `birthdate` as `yyyy-mm-dd`. */
+export type PrefillProfile = Partial<Record<Exclude<PrefillKey, "address">, string>>;
+
+function prefillValue(key: PrefillKey, profile: PrefillProfile): unknown {
+  if (key !== "address") return profile[key];
+  return { street: profile.street ?? "", postalCode: profile.postalCode ?? "", town: profile.town ?? "" };
+}
+
+/**
+ * Fills the fields that declare `prefill` and have no answer yet from the profile (the citizen can change
+ * them). A profile value that the field would not accept (a foreign postcode where only local ones are
+ * allowed) is left out, exactly as if it had been typed: the answers stay valid.
+ */
+export function prefillAnswers(
+  definition: FormDefinition,
+  answers: Answers,
+  profile: PrefillProfile,
+  options: EvaluateOptions,
+): Answers {
+  const candidates: Answers = {};
+  for (const step of definition.steps) {
+    for (const field of step.fields.flatMap((f) => (f.type === "group" ? f.fields : [f]))) {
+      if (!("prefill" in field) || !field.prefill || Object.hasOwn(answers, field.id)) continue;
+      candidates[field.id] = prefillValue(field.prefill, profile);
+    }
+  }
+  return evaluate(definition, toInputs(definition, { ...candidates, ...answers }), options).answers;
+}
