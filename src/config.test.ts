@@ -70,6 +70,7 @@ describe("loadConfig", () => {
         BODY_LIMIT_BYTES: "2048",
         SMTP_URL: smtp,
         MAIL_FROM: "Stadt Usingen <rathaus@usingen.example>",
+        DRAFT_LIFETIME_DAYS: "14",
       },
       noPersist,
     );
@@ -91,6 +92,7 @@ describe("loadConfig", () => {
       mailFrom: "Stadt Usingen <rathaus@usingen.example>",
       sessionIdleMinutes: 60,
       sessionMaxHours: 12,
+      draftLifetimeDays: 14,
     });
     expect(usesHttps(config)).toBe(true);
   });

@@ -65,7 +65,7 @@ export async function accessibilityAuditor(
   const twin = await twinContext.newPage();
   return {
     async check(page: Page) {
-      const url = page.url();
+      const url = page.url().split("#")[0] ?? "";
       const html = await page.content();
       await twin.route(
         (candidate) => candidate.href === url,

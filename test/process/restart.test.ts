@@ -75,11 +75,17 @@ async function tenantSlugs(url: string): Promise<string[]> {
   return body.items.map((i) => i.slug).sort();
 }
 
+/**
+ * Each test starts real processes: a first start runs initdb, every migration and the whole demo seed
+ * (catalog, forms, staff passwords hashed with argon2), which on a busy 2-core machine takes over a minute.
+ */
+const processTimeout = 240_000;
+
 afterEach(() => {
   for (const child of running) child.kill("SIGKILL");
 });
 
-describe("embedded mode (PGlite on disk) across restarts", () => {
+describe("embedded mode (PGlite on disk) across restarts", { timeout: processTimeout }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "rathaus-restart-"));
@@ -143,7 +149,7 @@ describe("embedded mode (PGlite on disk) across restarts", () => {
   });
 });
 
-describe("operator CLI", () => {
+describe("operator CLI", { timeout: processTimeout }, () => {
   it("check-config in production without secrets fails and names both problems", async () => {
     const { code, output } = await run(["check-config"], { NODE_ENV: "production" });
     expect(code).not.toBe(0);

@@ -184,6 +184,11 @@ export function uploadFormReader(deps: UploadReaderDeps) {
       }
       const rule = Object.hasOwn(spec.files, part.fieldname) ? spec.files[part.fieldname] : undefined;
       if (!rule) throw BadRequest(`The form has no file field "${part.fieldname.slice(0, 100)}".`);
+      // A browser sends a file input left empty as a file part without a name or content: no answer.
+      if (!part.filename) {
+        await drain(part.file);
+        continue;
+      }
       const count = (counts.get(part.fieldname) ?? 0) + 1;
       counts.set(part.fieldname, count);
       if (count > rule.maxFiles) {

@@ -67,7 +67,8 @@ export const maengelmelder = (town: DemoTown): FormDefinition => ({
           id: "location",
           label: t("Adresse des Mangels", "Address of the problem"),
           hint: t("Die nächstgelegene Hausnummer genügt.", "The nearest house number is enough."),
-          visibleWhen: { field: "locationKind", op: "eq", value: "address" },
+          // "not description" rather than "eq address": before the answer the step counts ("Schritt 1 von 4").
+          visibleWhen: { not: { field: "locationKind", op: "eq", value: "description" } },
           postalCodes: { allowed: [town.postalCode] },
         },
         {
