@@ -143,7 +143,7 @@ const defects: ServiceScript = {
         fill: (f) => f.upload("Foto des Mangels", notAPicture("schlagloch.png")),
         errors: [
           [
-            "Die Datei „schlagloch.png“ ist dem Inhalt nach keine PNG-Datei. Bitte laden Sie eine echte Datei dieses Typs hoch. Erlaubt sind: JPEG oder PNG.",
+            "Die Datei „schlagloch.png“ ist dem Inhalt nach keine PNG-Datei: Laden Sie eine echte Datei in einem dieser Formate hoch: JPEG oder PNG",
             "field-photo",
           ],
         ],

@@ -1,10 +1,12 @@
-import { aboutMe, dayFromToday, erika, germanDate, png, truthfully } from "./support/application-fill.ts";
+import { aboutMe, dayFromToday, erika, germanDate, truthfully } from "./support/application-fill.ts";
 import { describeJourneys, type ServiceScript } from "./support/application-journey.ts";
+import { residentParking } from "./support/resident-parking.ts";
 
 /**
  * Online applications for a household, in Chromium, with and without JavaScript: Hundesteuer (signed in),
  * Bewohnerparkausweis and Sperrmüll (guests). Each starts at the Usingen home, searches, opens the service,
- * answers every step (wrong answers first), changes an answer from the review page, sends, reads the
+ * answers every step (wrong answers first), changes an answer from the review page, sends (the
+ * Bewohnerparkausweis pays its fee first, by direct debit at the payment platform simulator), reads the
  * confirmation, the receipt mail with its PDF, and finds the application in Mein Rathaus or on the status
  * page. Every page passes axe and shows no console error or CSP violation.
  */
@@ -64,89 +66,6 @@ const dogTax: ServiceScript = {
     },
   },
   receiptShows: "Balou",
-};
-
-const residentParking: ServiceScript = {
-  slug: "bewohnerparkausweis",
-  name: "Bewohnerparkausweis beantragen",
-  query: "Bewohnerparkausweis",
-  signedIn: false,
-  steps: [
-    {
-      id: "antragsteller",
-      title: "Ihre Angaben",
-      wrong: {
-        async fill(f) {
-          await aboutMe(f);
-          await f.text("Vorname", "");
-          await f.text("E-Mail-Adresse", "erika.mustermann@");
-        },
-        errors: [
-          ["Geben Sie „Vorname“ an", "field-givenName"],
-          [
-            "Geben Sie eine E-Mail-Adresse im richtigen Format an, zum Beispiel name@beispiel.de",
-            "field-email",
-          ],
-        ],
-      },
-      async fill(f) {
-        await f.text("Vorname", erika.givenName);
-        await f.text("E-Mail-Adresse", f.email);
-      },
-    },
-    {
-      id: "zone",
-      title: "Bewohnerparkzone",
-      wrong: {
-        async fill(f) {
-          await f.choose(
-            "In welcher Zone wohnen Sie?",
-            "Zone A – Altstadt (Marktplatz, Obergasse, Untergasse)",
-          );
-          await f.choose("Ist diese Adresse Ihr Hauptwohnsitz?", "Nein");
-        },
-        errors: [
-          [
-            "Einen Bewohnerparkausweis gibt es nur für den Hauptwohnsitz: Melden Sie zuerst Ihren Hauptwohnsitz an dieser Adresse an",
-            "field-mainResidence",
-          ],
-        ],
-      },
-      fill: (f) => f.choose("Ist diese Adresse Ihr Hauptwohnsitz?", "Ja"),
-    },
-    {
-      id: "fahrzeug",
-      title: "Fahrzeug",
-      wrong: {
-        async fill(f) {
-          await f.text("Amtliches Kennzeichen", "HGAB123");
-          await f.choose("Auf wen ist das Fahrzeug zugelassen?", "Auf mich");
-          await f.upload("Fahrzeugschein", png("fahrzeugschein.png"));
-        },
-        errors: [["Geben Sie das Kennzeichen wie auf dem Schild an, zum Beispiel HG-AB 123", "field-plate"]],
-      },
-      fill: (f) => f.text("Amtliches Kennzeichen", "HG-AB 123"),
-    },
-    {
-      id: "laufzeit",
-      title: "Gültigkeit",
-      async fill(f) {
-        await f.choose("Für wie lange beantragen Sie den Ausweis?", "2 Jahre (61,40 €)");
-        await f.date("Gültig ab", dayFromToday(7));
-      },
-    },
-    { id: "erklaerung", title: "Erklärung", fill: truthfully },
-  ],
-  review: {
-    shows: ["HG-AB 123", "fahrzeugschein.png", germanDate(dayFromToday(7)), "61,40 €"],
-    change: {
-      label: "Für wie lange beantragen Sie den Ausweis?",
-      stepId: "laufzeit",
-      fill: (f) => f.choose("Für wie lange beantragen Sie den Ausweis?", "1 Jahr (30,70 €)"),
-      shows: ["1 Jahr (30,70 €)", "30,70 €"],
-    },
-  },
-  receiptShows: "HG-AB 123",
 };
 
 const bulkyWaste: ServiceScript = {

@@ -12,6 +12,10 @@ import * as forms from "./20261127T0010_forms.ts";
 import * as files from "./20261127T0011_files.ts";
 import * as applications from "./20261127T0012_applications.ts";
 import * as mailAttachments from "./20261127T0013_mail_attachments.ts";
+import * as payments from "./20261127T0014_payments.ts";
+import * as verifiedClaims from "./20261127T0015_verified_claims.ts";
+import * as treasuryTokens from "./20261127T0016_treasury_tokens.ts";
+import * as paymentPolicy from "./20261127T0017_payment_policy.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -31,4 +35,8 @@ export const migrations: Record<string, Migration> = {
   "20261127T0011_files": files,
   "20261127T0012_applications": applications,
   "20261127T0013_mail_attachments": mailAttachments,
+  "20261127T0014_payments": payments,
+  "20261127T0015_verified_claims": verifiedClaims,
+  "20261127T0016_treasury_tokens": treasuryTokens,
+  "20261127T0017_payment_policy": paymentPolicy,
 };

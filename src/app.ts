@@ -18,8 +18,10 @@ import { runHourly } from "./core/jobs/hourly.ts";
 import { createJobQueue, type JobQueue } from "./core/jobs/index.ts";
 import { createMailer, devMailRoutes, type Mailer } from "./core/mail/index.ts";
 import { devIdpRoutes } from "./dev-idp/dev-idp.routes.tsx";
+import { devPayRoutes } from "./dev-pay/dev-pay.routes.tsx";
 import {
   type ApplicationServices,
+  applicationPaths,
   createApplicationServices,
   registerApplications,
 } from "./modules/applications/index.ts";
@@ -38,6 +40,15 @@ import {
   registerIdentity,
 } from "./modules/identity/index.ts";
 import { createOperatorServices, type OperatorServices, registerOperator } from "./modules/operator/index.ts";
+import {
+  createPaymentProviders,
+  createPaymentsService,
+  createTreasuryService,
+  type PaymentsService,
+  paymentsBackOffice,
+  registerPayments,
+  type TreasuryService,
+} from "./modules/payments/index.ts";
 import { createStaffServices, registerStaff, type StaffServices } from "./modules/staff/index.ts";
 import {
   createTenantsService,
@@ -46,6 +57,7 @@ import {
   type TenantsService,
   tenantsRoutes,
 } from "./modules/tenants/index.ts";
+import { markApplicationPaid } from "./workflows/pay-fee.ts";
 
 export interface Services {
   tenants: TenantsService;
@@ -59,6 +71,8 @@ export interface Services {
   catalog: CatalogServiceApi;
   forms: FormsService;
   applications: ApplicationServices;
+  payments: PaymentsService;
+  treasury: TreasuryService;
 }
 
 /** The composition root: every service, built explicitly from the database. */
@@ -69,6 +83,9 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
   const tenants = createTenantsService(database.db);
   const files = createFileServices(database.db, { root: join(config.dataDir, "files"), clamd: config.clamd });
   const staff = createStaffServices(database.db, mail, tenants, sessionPolicy, config.sessionSecret);
+  const applications = createApplicationServices(database.db, files.store, {
+    draftLifetimeDays: config.draftLifetimeDays,
+  });
   return {
     tenants,
     jobs,
@@ -88,9 +105,14 @@ export function createServices(database: DatabaseHandle, config: Config): Servic
     files,
     catalog: createCatalogServices(database.db),
     forms: createFormsService(database.db),
-    applications: createApplicationServices(database.db, files.store, {
-      draftLifetimeDays: config.draftLifetimeDays,
+    applications,
+    payments: createPaymentsService(database.db, {
+      providers: createPaymentProviders(config.payments),
+      jobs,
+      attemptMinutes: config.payments.attemptMinutes,
+      onSucceeded: markApplicationPaid({ applications: applications.applications, jobs }),
     }),
+    treasury: createTreasuryService(database.db),
   };
 }
 
@@ -173,6 +195,9 @@ export async function buildApp(
     });
     if (config.oidc?.embedded)
       await app.register(devIdpRoutes, demoIdentityProvider(config, config.oidc, services));
+    const epay = config.payments.epay;
+    if (epay?.embedded)
+      await app.register(devPayRoutes, { url: epay.url, secret: epay.secret, chrome: installationChrome });
   }
 
   await registerIdentity(app, {
@@ -188,9 +213,21 @@ export async function buildApp(
     audit: services.audit,
     publicUrl: config.publicUrl,
     secureCookies,
+    areas: [
+      paymentsBackOffice({
+        payments: services.payments,
+        treasury: services.treasury,
+        staff: services.staff.staff,
+        audit: services.audit,
+        publicUrl: config.publicUrl,
+      }),
+    ],
   });
   await registerOperator(app, { ...services.operator, secureCookies });
-  await app.register(tenantsRoutes, { tenants: services.tenants });
+  await app.register(tenantsRoutes, {
+    tenants: services.tenants,
+    myTownHallHref: applicationPaths.overview(),
+  });
   await registerCatalog(app, {
     catalog: services.catalog,
     tenants: services.tenants,
@@ -202,12 +239,23 @@ export async function buildApp(
     forms: services.forms,
     files: services.files,
     catalog: services.catalog,
+    payments: services.payments,
     profile: services.identity.profile,
+    oidc: services.identity.oidc,
     mailer: services.mail,
     jobs: services.jobs,
     tenants: services.tenants,
     publicUrl: config.publicUrl,
     secureCookies,
+  });
+  await registerPayments(app, {
+    payments: services.payments,
+    tenants: services.tenants,
+    treasury: services.treasury,
+    db: database.db,
+    jobs: services.jobs,
+    mailer: services.mail,
+    files: services.files.store,
   });
   await app.register(openApiRoutes, { contributions: [catalogOpenApi], publicUrl: config.publicUrl });
   return app;

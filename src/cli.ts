@@ -90,6 +90,11 @@ export function buildCli(): Command {
         sessionSecret: `(${config.sessionSecretSource})`,
         databaseUrl: config.databaseUrl?.replace(/:[^:@/]*@/, ":***@"),
         smtpUrl: config.smtpUrl?.replace(/:[^:@/]*@/, ":***@"),
+        payments: {
+          ...config.payments,
+          epay: config.payments.epay && { ...config.payments.epay, secret: "***" },
+          stripe: config.payments.stripe && { secretKey: "***", webhookSecret: "***" },
+        },
       };
       console.log(JSON.stringify(shown, null, 2));
       console.log("Configuration is valid.");

@@ -93,6 +93,7 @@ describe("loadConfig", () => {
       sessionIdleMinutes: 60,
       sessionMaxHours: 12,
       draftLifetimeDays: 14,
+      payments: { attemptMinutes: 60, epay: undefined, stripe: undefined },
     });
     expect(usesHttps(config)).toBe(true);
   });
@@ -198,6 +199,71 @@ describe("loadConfig", () => {
     tempDirs.push(dir);
     loadConfig({ DATA_DIR: dir }, noPersist);
     expect(existsSync(join(dir, "session-secret"))).toBe(false);
+  });
+
+  it("pays at the embedded platform simulator by default, with a secret derived from the session secret", () => {
+    const config = loadConfig({ SESSION_SECRET: secret, PUBLIC_URL: "http://127.0.0.1:4000" }, noPersist);
+    expect(config.payments).toEqual({
+      attemptMinutes: 60,
+      epay: { url: "http://127.0.0.1:4000/_dev/pay", secret: expect.any(String), embedded: true },
+      stripe: undefined,
+    });
+    const again = loadConfig({ SESSION_SECRET: secret }, noPersist).payments.epay?.secret;
+    expect(config.payments.epay?.secret).toBe(again);
+    expect(config.payments.epay?.secret).not.toBe(config.oidc?.clientSecret);
+    expect(loadConfig({ SESSION_SECRET: "t".repeat(32) }, noPersist).payments.epay?.secret).not.toBe(again);
+  });
+
+  it("reads the payment platform and Stripe keys", () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: "production",
+        DATABASE_URL: "postgres://db/x",
+        SESSION_SECRET: secret,
+        SMTP_URL: smtp,
+        PAYMENT_ATTEMPT_MINUTES: "30",
+        EPAY_URL: "https://epay.example.de/api/",
+        EPAY_SECRET: "e".repeat(32),
+        STRIPE_SECRET_KEY: "sk_live_abc123",
+        STRIPE_WEBHOOK_SECRET: "whsec_def456",
+      },
+      noPersist,
+    );
+    expect(config.payments).toEqual({
+      attemptMinutes: 30,
+      epay: { url: "https://epay.example.de/api", secret: "e".repeat(32), embedded: false },
+      stripe: { secretKey: "sk_live_abc123", webhookSecret: "whsec_def456" },
+    });
+  });
+
+  it("reports every payment setting that is wrong, and an http:// platform in production", () => {
+    expect(
+      problemsOf({
+        PAYMENT_ATTEMPT_MINUTES: "1",
+        EPAY_URL: "ftp://epay.example.de",
+        EPAY_SECRET: "short",
+        STRIPE_SECRET_KEY: "pk_test_123",
+      }).map((p) => p.split(" ")[0]),
+    ).toEqual([
+      "PAYMENT_ATTEMPT_MINUTES",
+      "EPAY_URL",
+      "EPAY_SECRET",
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+    ]);
+    expect(problemsOf({ EPAY_SECRET: "e".repeat(32), STRIPE_WEBHOOK_SECRET: "whsec_1" })).toEqual([
+      "EPAY_SECRET needs EPAY_URL",
+      "STRIPE_WEBHOOK_SECRET needs STRIPE_SECRET_KEY",
+    ]);
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", SESSION_SECRET: secret };
+    expect(
+      problemsOf({
+        ...production,
+        SMTP_URL: smtp,
+        EPAY_URL: "http://epay.example.de",
+        EPAY_SECRET: "e".repeat(32),
+      }),
+    ).toEqual(["EPAY_URL must use https:// in production"]);
   });
 
   it("uses a given SESSION_SECRET outside production too", () => {

@@ -36,6 +36,32 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** clamd that scans every upload; `undefined` when CLAMD_HOST is not set (uploads are not scanned). */
   clamd: { host: string; port: number } | undefined;
+  payments: PaymentsConfig;
+}
+
+export interface PaymentsConfig {
+  /** An unpaid payment attempt expires this many minutes after it began. */
+  attemptMinutes: number;
+  /** The ePayBL-style payment platform; `undefined` in production without EPAY_URL. */
+  epay: EpayConfig | undefined;
+  /** Stripe Checkout; `undefined` without STRIPE_SECRET_KEY. */
+  stripe: StripeConfig | undefined;
+}
+
+export interface EpayConfig {
+  /** Base URL of the platform's API and hosted pages. */
+  url: string;
+  /** Shared HMAC secret: signs our requests to the platform and its notifications to us. */
+  secret: string;
+  /** The payment platform simulator of this server at `PUBLIC_URL/_dev/pay` (never in production). */
+  embedded: boolean;
+}
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret: string;
+  /** Tests only: a local stand-in for the Stripe API, e.g. `http://127.0.0.1:4242`. */
+  apiUrl?: string;
 }
 
 export interface OidcConfig {
@@ -87,6 +113,15 @@ export const configDocs: Record<string, string> = {
   CLAMD_HOST:
     "Host of a ClamAV daemon (clamd) that scans every upload over TCP; a file it cannot check is refused. Unset: uploads are not scanned.",
   CLAMD_PORT: "TCP port of clamd. Default `3310`.",
+  PAYMENT_ATTEMPT_MINUTES:
+    "An online payment not completed within this many minutes expires; the citizen can start a new attempt. Default `60`.",
+  EPAY_URL:
+    "Base URL of the ePayBL-style payment platform, `https://` in production. Unset: the payment platform simulator at `PUBLIC_URL/_dev/pay`, in production no such platform.",
+  EPAY_SECRET:
+    "Shared secret (at least 32 characters) that signs the requests to the payment platform and its notifications (HMAC-SHA256). Required with `EPAY_URL`.",
+  STRIPE_SECRET_KEY: "Secret API key of the Stripe account (`sk_…` or `rk_…`). Unset: no Stripe payments.",
+  STRIPE_WEBHOOK_SECRET:
+    "Signing secret of the Stripe webhook endpoint (`whsec_…`). Required with `STRIPE_SECRET_KEY`.",
 };
 
 export const defaultMailFrom = "Digitales Rathaus <noreply@localhost>";
@@ -138,6 +173,13 @@ function storedSessionSecret(dataDir: string): string {
   }
 }
 
+/** A secret of this server's own demo services (dev-idp, dev-pay), derived from SESSION_SECRET per purpose. */
+function derivedSecret(sessionSecret: string, purpose: string): string {
+  return Buffer.from(hkdfSync("sha256", sessionSecret, "digitales-rathaus", purpose, 32)).toString(
+    "base64url",
+  );
+}
+
 /**
  * OIDC_ISSUER names the identity provider; without it, development and tests use the demo provider this
  * server runs itself, with a client secret derived from SESSION_SECRET.
@@ -166,11 +208,10 @@ function oidcConfig(
   if (!issuer) {
     if (clientId || clientSecret) problems.push("OIDC_CLIENT_ID and OIDC_CLIENT_SECRET need OIDC_ISSUER");
     if (production) return undefined;
-    const derived = Buffer.from(hkdfSync("sha256", sessionSecret, "digitales-rathaus", "dev-idp-client", 32));
     return {
       issuer: `${publicUrl}/_dev/idp`,
       clientId: "digitales-rathaus",
-      clientSecret: derived.toString("base64url"),
+      clientSecret: derivedSecret(sessionSecret, "dev-idp-client"),
       ...display,
       embedded: true,
     };
@@ -192,6 +233,52 @@ function clamdConfig(env: Env, problems: string[]): Config["clamd"] {
   if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host))
     problems.push(`CLAMD_HOST must be a host name or address, got "${host}"`);
   return { host, port };
+}
+
+/**
+ * EPAY_URL names the payment platform; without it, development and tests use the simulator this server
+ * runs itself, with a secret derived from SESSION_SECRET.
+ */
+function epayConfig(
+  env: Env,
+  production: boolean,
+  publicUrl: string,
+  sessionSecret: string,
+  problems: string[],
+): EpayConfig | undefined {
+  const url = env.EPAY_URL?.replace(/\/+$/, "") || undefined;
+  const secret = env.EPAY_SECRET || undefined;
+  if (!url) {
+    if (secret) problems.push("EPAY_SECRET needs EPAY_URL");
+    if (production) return undefined;
+    return {
+      url: `${publicUrl}/_dev/pay`,
+      secret: derivedSecret(sessionSecret, "dev-pay-merchant"),
+      embedded: true,
+    };
+  }
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    problems.push(`EPAY_URL must be an absolute http(s) URL, got "${url}"`);
+  } else if (production && !url.startsWith("https://")) {
+    problems.push("EPAY_URL must use https:// in production");
+  }
+  if (!secret || secret.length < 32)
+    problems.push("EPAY_SECRET of at least 32 characters is required with EPAY_URL");
+  return { url, secret: secret ?? "", embedded: false };
+}
+
+function stripeConfig(env: Env, problems: string[]): StripeConfig | undefined {
+  const secretKey = env.STRIPE_SECRET_KEY?.trim() || undefined;
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim() || undefined;
+  if (!secretKey) {
+    if (webhookSecret) problems.push("STRIPE_WEBHOOK_SECRET needs STRIPE_SECRET_KEY");
+    return undefined;
+  }
+  if (!/^(sk|rk)_(test|live)_\w+$/.test(secretKey))
+    problems.push("STRIPE_SECRET_KEY must be a secret or restricted key (sk_… or rk_…)");
+  if (!webhookSecret || !/^whsec_\w+$/.test(webhookSecret))
+    problems.push("STRIPE_WEBHOOK_SECRET (whsec_…) is required with STRIPE_SECRET_KEY");
+  return { secretKey, webhookSecret: webhookSecret ?? "" };
 }
 
 const logLevels: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -269,6 +356,11 @@ export function loadConfig(env: Env = process.env, options: { persistSecrets?: b
     sessionMaxHours: integer(env, "SESSION_MAX_HOURS", 12, 1, 24 * 30, problems),
     oidc: oidcConfig(env, production, publicUrl, sessionSecret, problems),
     clamd: clamdConfig(env, problems),
+    payments: {
+      attemptMinutes: integer(env, "PAYMENT_ATTEMPT_MINUTES", 60, 5, 24 * 60, problems),
+      epay: epayConfig(env, production, publicUrl, sessionSecret, problems),
+      stripe: stripeConfig(env, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,9 +1,10 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { newContext } from "#test/browser.ts";
 import { FormClient } from "#test/form-client.ts";
 import { waitForMail } from "#test/mailbox.ts";
 import type { TestApp } from "#test/server.ts";
-import { watchPage } from "./page-checks.ts";
+import { accessibilityAuditor, watchPage } from "./page-checks.ts";
 
 /**
  * What the citizen account journeys in the browser share: the app on a known port (so the links in its
@@ -167,12 +168,15 @@ export function tab(page: Page, app: TestApp, lang: Lang, auditor: Auditor) {
     }
   }
 
-  /** The outbox at /_dev/mail: the newest mail to `to` is opened; it must have this subject. */
+  /**
+   * The outbox at /_dev/mail: the newest mail to `to` with this subject is opened (one process may send
+   * several mails at once, e.g. an application's receipt and its payment's).
+   */
   async function openNewestMail(to: string, subject: string): Promise<void> {
     await waitForMail(app.database.db, to, subject);
     await visit("/_dev/mail");
     await checkPage({ h1: t.outbox, path: "/_dev/mail" });
-    const newest = main.getByRole("row").filter({ hasText: to }).first();
+    const newest = main.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first();
     await go(newest.getByRole("link"));
     expect(pathname()).toMatch(/^\/_dev\/mail\/[0-9a-f-]{36}$/);
     await checkPage({ h1: subject, path: pathname() });
@@ -233,4 +237,17 @@ export function deviceContext(
     locale: options.locale,
     userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 ${options.device}`,
   });
+}
+
+/** A fresh browser context in `lang`, one tab in it, and the axe auditor that fits JavaScript on or off. */
+export async function openTab(browser: Browser, app: TestApp, lang: Lang, javaScript: boolean) {
+  const { locale } = texts[lang];
+  const context = await newContext(browser, { javaScript, locale });
+  const auditor = await accessibilityAuditor(browser, { javaScript, locale });
+  const me = tab(await context.newPage(), app, lang, auditor);
+  const close = async () => {
+    await context.close();
+    await auditor.close();
+  };
+  return { me, close };
 }

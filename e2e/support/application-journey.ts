@@ -4,13 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext } from "#test/browser.ts";
+import { launchBrowser } from "#test/browser.ts";
 import { createCitizen } from "#test/factories.ts";
 import { waitForMail } from "#test/mailbox.ts";
 import { startTestApp, type TestApp } from "#test/server.ts";
-import { type Tab, tab, texts } from "./account-journey.ts";
+import { openTab, type Tab, texts } from "./account-journey.ts";
 import { dayFromToday, expectErrors, type Fill, fillStep } from "./application-fill.ts";
-import { accessibilityAuditor } from "./page-checks.ts";
+import { payByDirectDebit } from "./payment-platform.ts";
 
 /**
  * An online application in the browser, from the municipality's home to the receipt: what every demo
@@ -24,6 +24,17 @@ import { accessibilityAuditor } from "./page-checks.ts";
  * go to a temporary DATA_DIR and one browser.
  */
 export function describeJourneys(scripts: ServiceScript[]): void {
+  const ctx = journeyContext();
+  describe.each([true, false])("applying online in the browser, JavaScript %s", (javaScript) => {
+    for (const script of scripts)
+      it(`${script.slug} (${script.signedIn ? "signed in" : "guest"})`, async () => {
+        await applyOnline(ctx, script, javaScript);
+      }, 300_000);
+  });
+}
+
+/** The app and browser of a file's journeys, started before its tests (filled in then) and closed after. */
+export function journeyContext(): JourneyContext {
   const ctx = {} as JourneyContext;
   beforeAll(async () => {
     ctx.dataDir = await mkdtemp(join(tmpdir(), "rathaus-e2e-applications-"));
@@ -37,12 +48,7 @@ export function describeJourneys(scripts: ServiceScript[]): void {
     await ctx.app?.close();
     if (ctx.dataDir) await rm(ctx.dataDir, { recursive: true, force: true });
   });
-  describe.each([true, false])("applying online in the browser, JavaScript %s", (javaScript) => {
-    for (const script of scripts)
-      it(`${script.slug} (${script.signedIn ? "signed in" : "guest"})`, async () => {
-        await applyOnline(ctx, script, javaScript);
-      }, 300_000);
-  });
+  return ctx;
 }
 
 /** What the citizen reads, written out so that a changed text is a visible decision. */
@@ -63,6 +69,7 @@ const words = {
   email: "E-Mail-Adresse",
   emailMissing: "Geben Sie Ihre E-Mail-Adresse ein",
   submit: "Antrag verbindlich absenden",
+  submitAndPay: "Antrag absenden und bezahlen",
   confirmation: "Ihr Antrag ist eingegangen",
   toMyTownHall: "Zu „Mein Rathaus“",
   myTownHall: "Mein Rathaus",
@@ -103,6 +110,11 @@ export interface ServiceScript {
   };
   /** An answer the receipt PDF must contain (besides the reference). */
   receiptShows: string;
+  /**
+   * The fee (`amount`, as the payment platform shows it) is paid before the application is sent: "Antrag
+   * absenden und bezahlen" leads to the platform, where the journey pays by direct debit at once.
+   */
+  paysFirst?: { amount: string };
 }
 
 export interface JourneyContext {
@@ -121,26 +133,38 @@ export async function applyOnline(
   javaScript: boolean,
 ): Promise<void> {
   const email = `${script.slug}-${javaScript ? "js" : "ohne-js"}@example.de`;
-  if (script.signedIn) await createCitizen(ctx.app, email, password);
-  const { locale } = texts.de;
-  const context = await newContext(ctx.browser, { javaScript, locale });
-  const auditor = await accessibilityAuditor(ctx.browser, { javaScript, locale });
-  const me = tab(await context.newPage(), ctx.app, "de", auditor);
+  const { me, close } = await openJourney(ctx, script, email, javaScript);
   try {
-    await findAndStart(me, script, email);
-    const draftPath = /^\/usingen\/antraege\/[0-9a-f-]{36}/.exec(me.pathname())?.[0] ?? "";
-    expect(draftPath).not.toBe("");
-    const steps = stepper(me, script, draftPath, email);
-    for (const step of script.steps) await steps.answer(step);
-    const reference = await reviewAndSend(me, script, steps, draftPath, email);
+    const draftPath = await answerAll(me, script, email);
+    const reference = await reviewAndSend(me, script, draftPath, email);
     await waitForMail(ctx.app.database.db, email, reference);
     if (script.signedIn) await findInMyTownHall(me, ctx, reference);
     const code = await readReceiptMail(me, ctx, script, email, reference);
     if (!script.signedIn) await checkStatus(me, ctx.app, script, reference, code);
   } finally {
-    await context.close();
-    await auditor.close();
+    await close();
   }
+}
+
+/** A German browser tab of its own for `email`, whose account is made first where the script signs in. */
+export async function openJourney(
+  ctx: JourneyContext,
+  script: ServiceScript,
+  email: string,
+  javaScript: boolean,
+): Promise<{ me: Tab; close: () => Promise<void> }> {
+  if (script.signedIn) await createCitizen(ctx.app, email, password);
+  return openTab(ctx.browser, ctx.app, "de", javaScript);
+}
+
+/** Home → … → start → every step answered (wrong answers first): the tab shows the review; the draft's path. */
+export async function answerAll(me: Tab, script: ServiceScript, email: string): Promise<string> {
+  await findAndStart(me, script, email);
+  const draftPath = /^\/usingen\/antraege\/[0-9a-f-]{36}/.exec(me.pathname())?.[0] ?? "";
+  expect(draftPath).not.toBe("");
+  const steps = stepper(me, script, draftPath, email);
+  for (const step of script.steps) await steps.answer(step);
+  return draftPath;
 }
 
 /** Home → search → the service → "Online beantragen" → (signed in on the way, or as a guest) step 1. */
@@ -203,18 +227,23 @@ function stepper(me: Tab, script: ServiceScript, draftPath: string, email: strin
   return { answer, pass, checkStep, fillOn };
 }
 
-const textOf = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ");
+/** The text inside `locator`, whitespace collapsed. */
+export const textOf = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ");
 
-/** "Ihre Angaben prüfen": the answers, one change link followed there and back, then sending. */
+/**
+ * "Ihre Angaben prüfen": the answers, one change link followed there and back ("Weiter" returns straight to the
+ * review, not through the later steps), then sending.
+ */
 async function reviewAndSend(
   me: Tab,
   script: ServiceScript,
-  steps: ReturnType<typeof stepper>,
   draftPath: string,
   email: string,
 ): Promise<string> {
   const reviewPath = `${draftPath}/pruefen`;
   const { change } = script.review;
+  const steps = stepper(me, script, draftPath, email);
+  const submit = script.paysFirst ? words.submitAndPay : words.submit;
   await me.checkPage({ h1: words.review, path: reviewPath });
   for (const shown of script.review.shows) expect(await textOf(me.main)).toContain(shown);
 
@@ -225,19 +254,20 @@ async function reviewAndSend(
   const target = new URL(me.page.url()).hash;
   expect(target).toMatch(/^#field-/);
   expect(await me.page.locator(target).count()).toBe(1);
+  expect(new URL(me.page.url()).searchParams.get("aendern")).toBe("ja");
   await change.fill(steps.fillOn(changed));
   await me.go(me.button(words.next));
-  for (const step of script.steps.slice(from + 1)) await steps.pass(step);
   await me.checkPage({ h1: words.review, path: reviewPath });
   for (const shown of change.shows) expect(await textOf(me.main)).toContain(shown);
 
   if (script.review.asksEmail) {
-    await me.go(me.button(words.submit));
+    await me.go(me.button(submit));
     await me.checkPage({ h1: words.review, path: reviewPath, status: 422 });
     await expectErrors(me, [[words.emailMissing, "field-email"]]);
     await me.field(words.email).fill(email);
   }
-  await me.go(me.button(words.submit));
+  await me.go(me.button(submit));
+  if (script.paysFirst) await payByDirectDebit(me, script.paysFirst.amount);
   await me.checkPage({ h1: words.confirmation, path: `${draftPath}/bestaetigung` });
   const reference = /USI-\d{4}-\d{6}/.exec(await textOf(me.main))?.[0] ?? "";
   expect(reference).toMatch(new RegExp(`^USI-${dayFromToday(0).slice(0, 4)}-\\d{6}$`));
@@ -245,8 +275,11 @@ async function reviewAndSend(
   return reference;
 }
 
-/** A signed-in citizen: the confirmation's link to "Mein Rathaus", the application there, its receipt. */
-async function findInMyTownHall(me: Tab, ctx: JourneyContext, reference: string): Promise<void> {
+/**
+ * A signed-in citizen: the confirmation's link to "Mein Rathaus", the application there, its receipt; the
+ * application's row.
+ */
+export async function findInMyTownHall(me: Tab, ctx: JourneyContext, reference: string): Promise<Locator> {
   await me.go(me.link(words.toMyTownHall));
   await me.checkPage({ h1: words.myTownHall, path: "/usingen/mein-rathaus" });
   const row = me.main.getByRole("row").filter({ hasText: reference });
@@ -255,13 +288,14 @@ async function findInMyTownHall(me: Tab, ctx: JourneyContext, reference: string)
   const response = await me.page.context().request.get(`${ctx.app.url}${await receipt.getAttribute("href")}`);
   expect(response.status()).toBe(200);
   expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  return row;
 }
 
 /**
  * The receipt mail at /_dev/mail: its attachment link, the PDF's text (pdftotext) with the reference and an
  * answer, and the guest's status code, which is returned.
  */
-async function readReceiptMail(
+export async function readReceiptMail(
   me: Tab,
   ctx: JourneyContext,
   script: ServiceScript,
@@ -269,19 +303,23 @@ async function readReceiptMail(
   reference: string,
 ): Promise<string> {
   await me.openNewestMail(email, words.receiptSubject(reference, script.name));
-  const attachment = me.link(`${reference}.pdf`);
-  const href = (await attachment.getAttribute("href")) ?? "";
-  expect(href).toMatch(/^\/_dev\/mail\/[0-9a-f-]{36}\/anhang\/1$/);
-  const pdf = await me.page.context().request.get(`${ctx.app.url}${href}`);
-  expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  const file = join(ctx.dataDir, `${reference}.pdf`);
-  await writeFile(file, await pdf.body());
-  const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
+  const text = await attachedPdfText(me, ctx, `${reference}.pdf`);
   expect(text).toContain(reference);
   expect(text).toContain(script.receiptShows);
   // The mail's text, line by line: the code ends where its line ends.
   const line = await me.main.locator("span", { hasText: "Ihr Code: " }).textContent();
   return /Ihr Code: ([\w-]+)$/.exec(line?.trim() ?? "")?.[1] ?? "";
+}
+
+/** The open mail's attachment `filename`: a PDF, as text (pdftotext), whitespace collapsed. */
+export async function attachedPdfText(me: Tab, ctx: JourneyContext, filename: string): Promise<string> {
+  const href = (await me.link(filename).getAttribute("href")) ?? "";
+  expect(href).toMatch(/^\/_dev\/mail\/[0-9a-f-]{36}\/anhang\/\d+$/);
+  const pdf = await me.page.context().request.get(`${ctx.app.url}${href}`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const file = join(ctx.dataDir, filename);
+  await writeFile(file, await pdf.body());
+  return execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
 }
 
 /** A guest: the status link in the mail, the reference and the code, and the application's progress. */

@@ -2,7 +2,7 @@ import type { DefineService } from "./catalog.ts";
 
 const gesetze = (path: string) => `https://www.gesetze-im-internet.de/${path}`;
 
-/** The six services that can be applied for online; their forms are named by the slug (form_key). */
+/** The seven services that can be applied for online; their forms are named by the slug (form_key). */
 export const onlineServices: DefineService[] = [
   (town) => ({
     slug: "hundesteuer-anmeldung",
@@ -56,7 +56,9 @@ Der Ausweis gilt ein Jahr und nur in der Zone, in der Sie wohnen. Pro Person wir
     lifeSituations: ["auto-verkehr", "umzug"],
     categories: ["ordnung-verkehr"],
     office: "ordnungsamt",
-    fees: "30,00 € für ein Jahr.",
+    fees: "30,00 € für ein Jahr. Sie bezahlen die Gebühr online, bevor der Antrag abgeschickt wird.",
+    paymentPolicy: "before_submission",
+    feeLegalBasis: `Gebührensatzung für das Bewohnerparken der ${town.officialName}`,
     documents: [
       "Fahrzeugschein (Zulassungsbescheinigung Teil I)",
       "bei einem Firmen- oder Leihwagen: Bestätigung des Halters, dass Sie das Fahrzeug dauerhaft nutzen",
@@ -92,7 +94,9 @@ Nach der Anmeldung teilen wir Ihnen den Abholtermin mit. Stellen Sie die Gegenst
     lifeSituations: ["abfall-umwelt", "umzug"],
     categories: ["umwelt"],
     office: "bauamt",
-    fees: "Zwei Abholungen im Jahr mit bis zu 3 m³ sind gebührenfrei, jede weitere kostet 40,00 €.",
+    fees: "Zwei Gegenstände je Abholung sind gebührenfrei, jeder weitere kostet 15,00 €. Die Gebühr können Sie online bezahlen oder später überweisen.",
+    paymentPolicy: "optional",
+    feeLegalBasis: `Abfallgebührensatzung der ${town.officialName}`,
     documents: ["Liste der Gegenstände mit ungefährer Größe"],
     legalBases: [
       { title: "Kreislaufwirtschaftsgesetz (KrWG), § 20", url: gesetze("krwg/__20.html") },
@@ -121,7 +125,9 @@ Wir leiten Ihre Anmeldung an das Finanzamt, die Industrie- und Handelskammer ode
     lifeSituations: ["unternehmen-gewerbe"],
     categories: ["wirtschaft"],
     office: "ordnungsamt",
-    fees: "26,00 € für die Anmeldung.",
+    fees: "26,00 € für die Anmeldung, online zu bezahlen nach dem Absenden.",
+    paymentPolicy: "with_submission",
+    feeLegalBasis: `Verwaltungskostensatzung der ${town.officialName}`,
     documents: [
       "Personalausweis oder Reisepass",
       "bei erlaubnispflichtigen Gewerben: die Erlaubnis (zum Beispiel Gaststättenerlaubnis)",
@@ -174,7 +180,9 @@ Stellen Sie den Antrag **mindestens zwei Wochen** vor Beginn. Geben Sie Ort, Fl�
     lifeSituations: ["bauen-grundstueck", "unternehmen-gewerbe", "veranstaltungen-feste"],
     categories: ["ordnung-verkehr"],
     office: "ordnungsamt",
-    fees: "Verwaltungsgebühr 25,00 € zuzüglich 1,00 € je angefangenem Quadratmeter und Tag.",
+    fees: "1,50 € je Quadratmeter und Tag (Gerüst, Container, Baustelle, Außengastronomie) oder 10,00 € je Tag, mindestens 25,00 €. Online zu bezahlen nach dem Absenden.",
+    paymentPolicy: "with_submission",
+    feeLegalBasis: `Sondernutzungssatzung der ${town.officialName}`,
     documents: ["Lageplan oder Skizze der genutzten Fläche", "bei Gerüsten: Name der ausführenden Firma"],
     legalBases: [
       { title: "Hessisches Straßengesetz (HStrG), § 16", url: "" },
@@ -184,5 +192,34 @@ Stellen Sie den Antrag **mindestens zwei Wochen** vor Beginn. Geben Sie Ort, Fl�
     fullyOnline: true,
     formKey: "sondernutzung-verkehrsflaechen",
     popularity: 40,
+  }),
+  (town) => ({
+    slug: "meldebescheinigung",
+    leikaKey: "99115003012000",
+    name: "Meldebescheinigung beantragen",
+    nameEn: "Certificate of registration",
+    summary: `Die Meldebescheinigung bestätigt, dass und seit wann Sie in ${town.name} gemeldet sind.`,
+    summaryEn: `The certificate confirms that, and since when, you are registered as living in ${town.name}.`,
+    description: `Eine einfache Meldebescheinigung enthält Namen, Geburtsdatum und Anschrift. Eine erweiterte Meldebescheinigung enthält weitere Daten, zum Beispiel frühere Anschriften.
+
+Online beantragen Sie die Bescheinigung mit Ihrem Online-Ausweis: Name, Geburtsdatum und Anschrift kommen dann aus Ihrem Ausweis. Sie erhalten die Bescheinigung per Post an Ihre Meldeanschrift oder als PDF per E-Mail. Im Bürgerbüro erhalten Sie sie sofort.`,
+    plainLanguage:
+      "Sie brauchen eine Bestätigung, wo Sie wohnen? Die bekommen Sie im Bürger-Büro. Oder Sie beantragen sie online mit Ihrem Ausweis.",
+    keywords: "Wohnsitzbescheinigung Aufenthaltsbescheinigung Meldebestätigung Online-Ausweis",
+    lifeSituations: ["umzug"],
+    categories: ["buergerservice"],
+    office: "buergerbuero",
+    fees: "Einfache Meldebescheinigung 10,00 €, erweiterte Meldebescheinigung 15,00 €. Online bezahlen Sie vor dem Absenden.",
+    paymentPolicy: "before_submission",
+    feeLegalBasis: `Verwaltungskostensatzung der ${town.officialName}`,
+    documents: [
+      "für den Online-Antrag: Ihr Online-Ausweis (Personalausweis mit PIN) oder ein anderer Zugang mit dem Vertrauensniveau „substantiell“",
+      "im Bürgerbüro: Personalausweis oder Reisepass",
+    ],
+    legalBases: [{ title: "Bundesmeldegesetz (BMG), § 18", url: gesetze("bmg/__18.html") }],
+    processingTime: "online etwa 3 Arbeitstage, im Bürgerbüro sofort",
+    fullyOnline: true,
+    formKey: "meldebescheinigung",
+    popularity: 50,
   }),
 ];

@@ -6,7 +6,7 @@ import { onlineServices } from "./catalog-online.ts";
 import { townServices } from "./catalog-town.ts";
 
 /**
- * The demo service catalog of Usingen and Neu-Anspach: the six services with online forms (form_key = slug,
+ * The demo service catalog of Usingen and Neu-Anspach: the seven services with online forms (form_key = slug,
  * as the forms module names them) and catalog-only entries, so that each town has more than 30.
  *
  * LeiKa keys: only keys found in public sources are set; the others are left empty (null) rather than

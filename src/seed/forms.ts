@@ -5,6 +5,7 @@ import type { DemoTown } from "./forms/common.ts";
 import { gewerbe } from "./forms/gewerbe.ts";
 import { hundesteuer } from "./forms/hundesteuer.ts";
 import { maengelmelder } from "./forms/maengelmelder.ts";
+import { meldebescheinigung } from "./forms/meldebescheinigung.ts";
 import { sondernutzung } from "./forms/sondernutzung.ts";
 import { sperrmuell } from "./forms/sperrmuell.ts";
 
@@ -16,6 +17,7 @@ export const demoForms: ((town: DemoTown) => FormDefinition)[] = [
   gewerbe,
   maengelmelder,
   sondernutzung,
+  meldebescheinigung,
 ];
 
 /** Publishes the demo forms for a municipality; an unchanged form keeps its version (idempotent). */

@@ -35,6 +35,7 @@ const people: { name: string; local: string; roles: Role[]; departments: string[
     departments: ["Büro der Stadtverordnetenversammlung"],
   },
   { name: "Regina Ratsmitglied", local: "ratsmitglied", roles: ["council_member"], departments: [] },
+  { name: "Karin Kasse", local: "kasse", roles: ["treasury"], departments: ["Finanzen und Stadtkasse"] },
 ];
 
 /**

@@ -107,6 +107,18 @@ describe.each(testDrivers())("an online application on %s", (driver) => {
     expect(summary).toContain("Weilburger Straße 3");
     expect(summary).toContain("schlagloch.png");
 
+    // "Ändern" opens the step; "Weiter" returns straight to the review instead of walking the later steps.
+    const change = `/usingen/antraege/${draft}/mangel?aendern=ja`;
+    expect(review.html).toContain(`href="${change}#`);
+    const changePage = await guest.get(change);
+    expect(changePage.html).toContain(`href="/usingen/antraege/${draft}/pruefen"`);
+    const blank = await guest.post(change, { what: "Schlagloch", where: "" });
+    expect(blank.status).toBe(422);
+    expect(blank.html).toContain(`action="${change.replace("&", "&amp;")}"`);
+    const changed = await guest.post(change, { what: "Schlagloch", where: "Weilburger Straße 5" });
+    expect(changed.location).toBe(`/usingen/antraege/${draft}/pruefen`);
+    expect(textOf((await guest.get(changed.location ?? "")).html)).toContain("Weilburger Straße 5");
+
     const noEmail = await guest.post(uploaded.location ?? "", { email: "keine-adresse" });
     expect(noEmail.status).toBe(422);
     const sent = await guest.post(uploaded.location ?? "", { email: "gast@example.de" });
@@ -137,7 +149,7 @@ describe.each(testDrivers())("an online application on %s", (driver) => {
     await writeFile(pdfPath, attachment.content);
     const text = execFileSync("pdftotext", [pdfPath, "-"]).toString();
     expect(text).toContain(reference);
-    expect(text).toContain("Weilburger Straße 3");
+    expect(text).toContain("Weilburger Straße 5");
     expect(text).toContain("schlagloch.png");
 
     // The guest checks the status with the reference and the code from the mail.

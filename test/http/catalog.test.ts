@@ -38,7 +38,7 @@ describe.each(testDrivers())("service catalog over HTTP on %s", (driver) => {
     return response.text();
   };
 
-  it("seeds more than 30 services per municipality, the six online ones with their form, idempotently", async () => {
+  it("seeds more than 30 services per municipality, the seven online ones with their form, idempotently", async () => {
     for (const slug of ["usingen", "neu-anspach"]) {
       const tenant = await t.services.tenants.bySlug(slug);
       if (!tenant) throw new Error("demo municipality missing");
@@ -57,6 +57,7 @@ describe.each(testDrivers())("service catalog over HTTP on %s", (driver) => {
         "gewerbeanmeldung",
         "hundesteuer-anmeldung",
         "maengelmelder",
+        "meldebescheinigung",
         "sondernutzung-verkehrsflaechen",
         "sperrmuell-anmeldung",
       ]);

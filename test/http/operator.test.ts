@@ -134,8 +134,8 @@ describe.each(testDrivers())("operator console and commands on %s", (driver) => 
     expect(home.headers.get("cache-control")).toContain("no-store");
     const text = textOf(home.html);
     expect(text).toContain(`Angemeldet als ${operatorEmail}`);
-    expect(text).toMatch(/Usingen usingen keine 5/);
-    expect(text).toMatch(/Neu-Anspach neu-anspach keine 5/);
+    expect(text).toMatch(/Usingen usingen keine 6/);
+    expect(text).toMatch(/Neu-Anspach neu-anspach keine 6/);
   });
 
   it("sends anonymous visitors and citizen or staff sessions to the operator sign-in", async () => {

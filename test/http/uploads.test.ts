@@ -134,17 +134,17 @@ describe.each(testDrivers())("multipart uploads through readUploadForm on %s", (
       {
         field: "ausweis",
         message:
-          "Die Datei „Ausweis.pdf“ ist dem Inhalt nach keine PDF-Datei. Bitte laden Sie eine echte Datei dieses Typs hoch. Erlaubt sind: PDF.",
+          "Die Datei „Ausweis.pdf“ ist dem Inhalt nach keine PDF-Datei: Laden Sie eine echte Datei in einem dieser Formate hoch: PDF",
       },
       {
         field: "fotos",
-        message: "Die Datei „gross.pdf“ ist größer als 3,9 KB. Bitte laden Sie eine kleinere Datei hoch.",
+        message: "Die Datei „gross.pdf“ ist größer als 3,9 KB: Laden Sie eine kleinere Datei hoch",
       },
       {
         field: "fotos",
-        message: "Die Datei „notiz.txt“ hat keinen erlaubten Dateityp. Erlaubt sind: PDF, JPEG oder PNG.",
+        message: "Laden Sie die Datei „notiz.txt“ in einem dieser Formate hoch: PDF, JPEG oder PNG",
       },
-      { field: "fotos", message: "Sie können hier höchstens 3 Dateien hochladen." },
+      { field: "fotos", message: "Laden Sie hier höchstens 3 Dateien hoch" },
     ]);
     await vi.waitFor(async () => expect(await readdir(join(root, "incoming"))).toEqual([]));
   });
@@ -161,7 +161,7 @@ describe.each(testDrivers())("multipart uploads through readUploadForm on %s", (
     expect(response.json.errors).toEqual([
       {
         field: "fotos",
-        message: "The file “two.pdf” was not accepted: all files together may be at most 5.9 KB.",
+        message: "The file “two.pdf” was not accepted: all files together may be at most 5.9 KB",
       },
     ]);
   });
@@ -282,7 +282,7 @@ describe.each(testDrivers())("multipart uploads through readUploadForm on %s", (
       expect(refused.json.errors).toEqual([
         {
           field: "ausweis",
-          message: "Die Datei „scan.pdf“ enthält Schadsoftware und wurde nicht angenommen.",
+          message: "Die Datei „scan.pdf“ enthält Schadsoftware und wurde nicht angenommen",
         },
       ]);
       expect(

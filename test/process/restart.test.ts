@@ -165,10 +165,15 @@ describe("operator CLI", { timeout: processTimeout }, () => {
       DATABASE_URL: "postgres://rathaus:geheim@db.example:5432/rathaus",
       SESSION_SECRET: secret,
       SMTP_URL: "smtp://rathaus:postgeheimnis@mail.example:587",
+      EPAY_URL: "https://epay.example.de",
+      EPAY_SECRET: "e".repeat(40),
+      STRIPE_SECRET_KEY: "sk_live_zahlgeheim",
+      STRIPE_WEBHOOK_SECRET: "whsec_hookgeheim",
     });
     expect(code, output).toBe(0);
     expect(output).toContain("Configuration is valid");
     expect(output).not.toContain(secret);
+    expect(output).not.toContain("e".repeat(40));
     expect(output).not.toContain("geheim");
     expect(output).toContain("smtp://rathaus:***@mail.example:587");
   });

@@ -9,6 +9,8 @@ import type { FormsTables } from "#modules/forms/forms.schema.ts";
 import type { IdentityTables } from "#modules/identity/identity.schema.ts";
 import type { PasskeysTables } from "#modules/identity/passkeys.schema.ts";
 import type { OperatorTables } from "#modules/operator/operator.schema.ts";
+import type { PaymentsTables } from "#modules/payments/payments.schema.ts";
+import type { TreasuryTables } from "#modules/payments/treasury.schema.ts";
 import type { StaffTables } from "#modules/staff/staff.schema.ts";
 import type { TenantsTables } from "#modules/tenants/tenants.schema.ts";
 
@@ -26,4 +28,6 @@ export interface Database
     CatalogTables,
     FormsTables,
     FilesTables,
-    ReferencesTables {}
+    ReferencesTables,
+    PaymentsTables,
+    TreasuryTables {}

@@ -18,6 +18,7 @@ interface Classified {
 const badRequestPage: Classified["page"] = { title: "badRequestTitle", text: "badRequestText" };
 const pagesByStatus: Record<number, Classified["page"]> = {
   400: badRequestPage,
+  401: { title: "unauthorizedTitle", text: "unauthorizedText" },
   403: { title: "forbiddenTitle", text: "forbiddenText" },
   404: { title: "notFoundTitle", text: "notFoundText" },
   413: { title: "tooLargeTitle", text: "tooLargeText" },
@@ -29,6 +30,7 @@ const csrfPage: Classified["page"] = { title: "csrfTitle", text: "csrfText" };
 /** Our own stable problem types for errors raised by Fastify and its plugins (their codes are internals). */
 const problemTypeByStatus: Record<number, string> = {
   400: "bad-request",
+  401: "unauthorized",
   403: "forbidden",
   404: "not-found",
   405: "method-not-allowed",

@@ -1,3 +1,4 @@
+export { type IssuedDocument, issueDocument } from "./issue-document.ts";
 export {
   type Letterhead,
   type PdfDocumentModel,

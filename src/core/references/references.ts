@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { tenantScope } from "#core/db/tenant-scope.ts";
 import type { Tx } from "#core/db/transaction.ts";
+import { format } from "#core/i18n/messages.ts";
 
 export interface ReferenceRequest {
   tenantId: string;
@@ -10,6 +11,8 @@ export interface ReferenceRequest {
   prefix: string;
   /** The year counted in is the calendar year of this moment in Berlin. Default: now. */
   at?: Date;
+  /** How the reference is written, see `formatReference`. Default `{prefix}-{year}-{number}`. */
+  pattern?: string;
 }
 
 const scopePattern = /^[a-z_]{1,40}$/;
@@ -36,12 +39,20 @@ export async function nextReference(tx: Tx, request: ReferenceRequest): Promise<
     )
     .returning("last_value")
     .executeTakeFirstOrThrow();
-  return formatReference(request.prefix, year, row.last_value);
+  return formatReference(request.prefix, year, row.last_value, request.pattern);
 }
 
-/** `USI-2026-000123`: six digits at least, more once a year passes 999,999. */
-export function formatReference(prefix: string, year: number, value: number): string {
-  return `${prefix}-${year}-${String(value).padStart(6, "0")}`;
+/**
+ * `USI-2026-000123`: `pattern` with `{prefix}`, `{year}` and `{number}` filled in, the number six digits at
+ * least, more once a year passes 999,999 (a municipality's Kassenzeichen pattern, e.g. `{prefix}-{year}-K{number}`).
+ */
+export function formatReference(
+  prefix: string,
+  year: number,
+  value: number,
+  pattern = "{prefix}-{year}-{number}",
+): string {
+  return format(pattern, { prefix, year, number: String(value).padStart(6, "0") });
 }
 
 /**

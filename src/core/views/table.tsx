@@ -25,3 +25,16 @@ export function DataTable(props: PropsWithChildren<{ caption: string; headers: s
     </div>
   );
 }
+
+/** Cells of plain text, one per value, in a DataTable row (escaped like every value). */
+export function TextCells(props: { values: readonly string[] }): JSX.Element {
+  return (
+    <>
+      {props.values.map((value) => (
+        <td class="kern-table__cell" safe>
+          {value}
+        </td>
+      ))}
+    </>
+  );
+}

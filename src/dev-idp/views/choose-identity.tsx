@@ -11,6 +11,7 @@ import {
 } from "#core/views/form/index.ts";
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
+import { WarningNote } from "#core/views/warning-note.tsx";
 import { devIdpMessages } from "../dev-idp.messages.ts";
 import { type TestIdentity, testIdentities } from "../test-identities.ts";
 
@@ -23,24 +24,6 @@ export interface ChooseIdentityModel {
 }
 
 type Messages = (typeof devIdpMessages)["de"];
-
-/** Marks every page of the demo provider, so nobody mistakes it for a real identity check. */
-function DemoBanner(props: { t: Messages }): JSX.Element {
-  return (
-    <div class="kern-alert kern-alert--warning" role="note">
-      <div class="kern-alert__header">
-        <span class="kern-title" safe>
-          {props.t.bannerTitle}
-        </span>
-      </div>
-      <div class="kern-alert__body">
-        <p class="kern-body" safe>
-          {props.t.bannerText}
-        </p>
-      </div>
-    </div>
-  );
-}
 
 function describe(identity: TestIdentity, t: Messages): string {
   const { claims } = identity;
@@ -76,7 +59,7 @@ export function ChooseIdentityPage(props: { chrome: SiteChrome; model: ChooseIde
       page={{ title: formPageTitle(lang, t.chooseTitle, model.errors), path: model.path }}
     >
       <ErrorSummary lang={lang} errors={model.errors} />
-      <DemoBanner t={t} />
+      <WarningNote title={t.bannerTitle} text={t.bannerText} />
       <h1 class="kern-heading-large" safe>
         {t.chooseTitle}
       </h1>

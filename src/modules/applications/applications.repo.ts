@@ -2,7 +2,10 @@ import { type TenantInsert, tenantScope } from "#core/db/tenant-scope.ts";
 import type { Db } from "#core/db/transaction.ts";
 import type { ApplicationRow, DraftRow } from "./applications.schema.ts";
 
-/** Queries of drafts and applications; every one is bound to its municipality except the citizen's overview. */
+/**
+ * Queries of drafts and applications; every one is bound to its municipality. A citizen's lists name the
+ * municipalities (`tenant_id = any(…)`), so the tenant-first indexes serve them at one or at all.
+ */
 export function applicationsRepo(db: Db) {
   const scope = (tenantId: string) => tenantScope(db, tenantId);
   return {
@@ -44,17 +47,18 @@ export function applicationsRepo(db: Db) {
         .execute();
     },
 
-    /** Open drafts of a citizen, newest first; `tenantId` undefined: at every municipality. */
-    openDraftsOf: (citizenId: string, tenantId?: string): Promise<DraftRow[]> => {
-      let query = db
+    /** Open drafts of a citizen at these municipalities, newest first. */
+    openDraftsOf: (citizenId: string, tenantIds: readonly string[]): Promise<DraftRow[]> =>
+      db
         .selectFrom("application_drafts")
         .selectAll()
+        .where("tenant_id", "=", (eb) => eb.fn.any(eb.val(tenantIds)))
         .where("citizen_id", "=", citizenId)
         .where("application_id", "is", null)
-        .where("expires_at", ">", new Date());
-      if (tenantId) query = query.where("tenant_id", "=", tenantId);
-      return query.orderBy("updated_at", "desc").limit(100).execute();
-    },
+        .where("expires_at", ">", new Date())
+        .orderBy("updated_at", "desc")
+        .limit(100)
+        .execute(),
 
     /** Expired, never submitted drafts: deleted with their uploads by the hourly clean-up. */
     expiredDrafts: (limit: number) =>
@@ -82,11 +86,39 @@ export function applicationsRepo(db: Db) {
         .where("reference", "=", reference)
         .executeTakeFirst(),
 
-    /** A citizen's applications, newest first; `tenantId` undefined: at every municipality. */
-    applicationsOf: (citizenId: string, tenantId?: string): Promise<ApplicationRow[]> => {
-      let query = db.selectFrom("applications").selectAll().where("citizen_id", "=", citizenId);
-      if (tenantId) query = query.where("tenant_id", "=", tenantId);
-      return query.orderBy("submitted_at", "desc").orderBy("id", "desc").limit(200).execute();
+    /** A citizen's applications at these municipalities, newest first. */
+    applicationsOf: (citizenId: string, tenantIds: readonly string[]): Promise<ApplicationRow[]> =>
+      db
+        .selectFrom("applications")
+        .selectAll()
+        .where("tenant_id", "=", (eb) => eb.fn.any(eb.val(tenantIds)))
+        .where("citizen_id", "=", citizenId)
+        .orderBy("submitted_at", "desc")
+        .orderBy("id", "desc")
+        .limit(200)
+        .execute(),
+
+    /** Marks the fee paid; an application waiting for it is submitted now. Undefined when already marked. */
+    async markFeePaid(tenantId: string, id: string, statusSecretHash: string, at: Date) {
+      const before = await scope(tenantId)
+        .selectFrom("applications")
+        .select(["status", "fee_paid_at"])
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before || before.fee_paid_at) return undefined;
+      const waiting = before.status === "awaiting_payment";
+      return scope(tenantId)
+        .updateTable("applications")
+        .set(
+          waiting
+            ? { fee_paid_at: at, status: "submitted", submitted_at: at, status_secret_hash: statusSecretHash }
+            : { fee_paid_at: at },
+        )
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+        .then((row) => ({ row, submittedNow: waiting }));
     },
 
     async setReceipt(tenantId: string, id: string, fileId: string): Promise<void> {

@@ -11,6 +11,8 @@ export interface ApplicationDraftsTable {
   /** SHA-256 of the draft's secret (guest cookie, resume link). */
   secret_hash: string;
   answers: Generated<unknown>;
+  /** Answers taken from a verified identity that the citizen cannot change (field id → value). */
+  locked_answers: Generated<unknown>;
   lang: Generated<Lang>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -20,11 +22,8 @@ export interface ApplicationDraftsTable {
 }
 
 export type ApplicationStatus =
-  | "submitted"
-  | "in_progress"
-  | "information_requested"
-  | "decided"
-  | "withdrawn";
+  /** Saved with its reference, but sent only once its fee is paid (payment policy "before submission"). */
+  "awaiting_payment" | "submitted" | "in_progress" | "information_requested" | "decided" | "withdrawn";
 
 export interface ApplicationsTable {
   tenant_id: string;
@@ -47,6 +46,7 @@ export interface ApplicationsTable {
   lang: Lang;
   receipt_file_id: string | null;
   submitted_at: Generated<Date>;
+  fee_paid_at: Date | null;
 }
 
 export interface ApplicationsTables {

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "#core/db/transaction.ts";
 import type { Lang } from "#core/i18n/lang.ts";
-import { hashSecret, newSecret } from "#modules/identity/auth-kit.ts";
+import { hashSecret, isUuid, newSecret } from "#modules/identity/auth-kit.ts";
 import { applicationsRepo } from "./applications.repo.ts";
 import type { ApplicationRow, ApplicationStatus } from "./applications.schema.ts";
 
@@ -24,7 +24,9 @@ export interface Application {
   status: ApplicationStatus;
   lang: Lang;
   receiptFileId: string | undefined;
+  /** When it was sent (for one that waited for its fee: when the fee was paid). */
   submittedAt: Date;
+  feePaidAt: Date | undefined;
 }
 
 const toApplication = (row: ApplicationRow): Application => ({
@@ -42,6 +44,7 @@ const toApplication = (row: ApplicationRow): Application => ({
   lang: row.lang,
   receiptFileId: row.receipt_file_id ?? undefined,
   submittedAt: row.submitted_at,
+  feePaidAt: row.fee_paid_at ?? undefined,
 });
 
 /** The owner name of an application's files (attachments, receipt) in the file store. */
@@ -61,6 +64,8 @@ export interface NewApplication {
   summary: FrozenSummary;
   feeCents: number | undefined;
   lang: Lang;
+  /** `awaiting_payment` when the fee must be paid before the application is sent. */
+  status: "awaiting_payment" | "submitted";
 }
 
 /** Submitted applications: made once from a draft (in the submission's transaction), then read. */
@@ -86,6 +91,7 @@ export function createApplicationsService(db: Db) {
         answers: JSON.stringify(input.answers),
         summary: JSON.stringify(input.summary),
         fee_cents: input.feeCents ?? null,
+        status: input.status,
         status_secret_hash: hashSecret(statusSecret),
         lang: input.lang,
       });
@@ -102,7 +108,9 @@ export function createApplicationsService(db: Db) {
       return { found: row !== undefined, existing: existing && toApplication(existing) };
     },
 
+    /** The application; undefined for an unknown id or one that is no UUID (from an address: a 404). */
     async find(tenantId: string, id: string): Promise<Application | undefined> {
+      if (!isUuid(id)) return undefined;
       const row = await repo.findApplication(tenantId, id);
       return row && toApplication(row);
     },
@@ -113,8 +121,21 @@ export function createApplicationsService(db: Db) {
       return row && hashSecret(secret.trim()) === row.status_secret_hash ? toApplication(row) : undefined;
     },
 
-    applicationsOf: async (citizenId: string, tenantId?: string) =>
-      (await repo.applicationsOf(citizenId, tenantId)).map(toApplication),
+    /** The citizen's applications at these municipalities (one, or all for the overview), newest first. */
+    applicationsOf: async (citizenId: string, tenantIds: readonly string[]) =>
+      (await repo.applicationsOf(citizenId, tenantIds)).map(toApplication),
+
+    /**
+     * Inside the payment's transaction: the fee is paid. An application that waited for it is submitted now,
+     * with a new status secret for the receipt mail (`statusSecret`); undefined when it was marked before.
+     */
+    async markFeePaid(tx: Tx, tenantId: string, id: string, at = new Date()) {
+      const statusSecret = newSecret();
+      const marked = await applicationsRepo(tx).markFeePaid(tenantId, id, hashSecret(statusSecret), at);
+      return (
+        marked && { application: toApplication(marked.row), submittedNow: marked.submittedNow, statusSecret }
+      );
+    },
 
     setReceipt: (tenantId: string, id: string, fileId: string) => repo.setReceipt(tenantId, id, fileId),
   };

@@ -21,6 +21,8 @@ export interface Draft {
   formVersion: number;
   citizenId: string | undefined;
   answers: Answers;
+  /** Answers from a verified identity that stay as they are (pass as `locked` to the form engine). */
+  lockedAnswers: Answers;
   lang: Lang;
   updatedAt: Date;
   expiresAt: Date;
@@ -29,6 +31,9 @@ export interface Draft {
 
 const day = 86_400_000;
 
+const jsonRecord = (value: unknown): Answers =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Answers) : {};
+
 const toDraft = (row: DraftRow): Draft => ({
   tenantId: row.tenant_id,
   id: row.id,
@@ -36,7 +41,8 @@ const toDraft = (row: DraftRow): Draft => ({
   formKey: row.form_key,
   formVersion: row.form_version,
   citizenId: row.citizen_id ?? undefined,
-  answers: (typeof row.answers === "object" && row.answers !== null ? row.answers : {}) as Answers,
+  answers: jsonRecord(row.answers),
+  lockedAnswers: jsonRecord(row.locked_answers),
   lang: row.lang,
   updatedAt: row.updated_at,
   expiresAt: row.expires_at,
@@ -72,6 +78,7 @@ export function createDraftsService(db: Db, files: FileStore, options: { lifetim
         formVersion: number;
         citizenId?: string;
         answers: Answers;
+        lockedAnswers?: Answers;
         lang: Lang;
       },
     ): Promise<{ draft: Draft; secret: string }> {
@@ -85,6 +92,7 @@ export function createDraftsService(db: Db, files: FileStore, options: { lifetim
         citizen_id: input.citizenId ?? null,
         secret_hash: hashSecret(secret),
         answers: JSON.stringify(input.answers),
+        locked_answers: JSON.stringify(input.lockedAnswers ?? {}),
         lang: input.lang,
         expires_at: expiry(),
       });
@@ -104,8 +112,9 @@ export function createDraftsService(db: Db, files: FileStore, options: { lifetim
     saveAnswers: (draft: Draft, answers: Answers) =>
       repo.saveAnswers(draft.tenantId, draft.id, answers, expiry()),
 
-    openDraftsOf: async (citizenId: string, tenantId?: string) =>
-      (await repo.openDraftsOf(citizenId, tenantId)).map(toDraft),
+    /** The citizen's open drafts at these municipalities (one, or all for the overview), newest first. */
+    openDraftsOf: async (citizenId: string, tenantIds: readonly string[]) =>
+      (await repo.openDraftsOf(citizenId, tenantIds)).map(toDraft),
 
     /** The uploads kept for the draft. */
     uploads: (draft: Draft) => files.list(draft.tenantId, draftFiles(draft.id)),

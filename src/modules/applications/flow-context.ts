@@ -8,6 +8,7 @@ import { type CatalogService, type CatalogServiceApi, pick } from "#modules/cata
 import type { FormsService, FormVersion } from "#modules/forms/index.ts";
 import { sendMessage } from "#modules/identity/auth-kit.ts";
 import type { IdentityServices } from "#modules/identity/index.ts";
+import type { PaymentsService } from "#modules/payments/index.ts";
 import { type Tenant, tenantContext } from "#modules/tenants/index.ts";
 import { applicationMessages } from "./applications.messages.ts";
 import { applicationPaths } from "./applications.paths.ts";
@@ -19,10 +20,13 @@ export interface ApplicationRouteOptions {
   db: Db;
   drafts: DraftsService;
   applications: ApplicationsService;
+  payments: PaymentsService;
   forms: FormsService;
   files: FileServices;
   catalog: CatalogServiceApi;
   profile: IdentityServices["profile"];
+  /** Sign-in through an identity provider (none configured: forms that need verified data cannot start). */
+  oidc: IdentityServices["oidc"];
   mailer: Mailer;
   jobs: JobQueue;
   publicUrl: string;

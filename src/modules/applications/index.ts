@@ -5,8 +5,10 @@ import { runHourly } from "#core/jobs/hourly.ts";
 import { registerTenantScoped, type TenantsService } from "#modules/tenants/index.ts";
 import { createApplicationsService } from "./applications.service.ts";
 import { createDraftsService } from "./drafts.service.ts";
+import { feePaymentRoutes } from "./fee-payment.routes.tsx";
 import type { ApplicationRouteOptions } from "./flow-context.ts";
 import { myTownHallRoutes } from "./my-town-hall.routes.tsx";
+import { overviewRoutes } from "./overview.routes.tsx";
 import { handleReceipts } from "./receipt.ts";
 import { reviewRoutes } from "./review.routes.tsx";
 import { saveRoutes } from "./save.routes.tsx";
@@ -23,6 +25,7 @@ export {
   type FrozenSummary,
 } from "./applications.service.ts";
 export { type Draft, type DraftsService, draftFiles } from "./drafts.service.ts";
+export { type FeeSummary, feeSummary, opensPaymentAtSubmission, paysBeforeSubmission } from "./fees.ts";
 export { receiptQueue } from "./receipt.ts";
 
 export function createApplicationServices(db: Db, files: FileStore, options: { draftLifetimeDays: number }) {
@@ -34,19 +37,24 @@ export function createApplicationServices(db: Db, files: FileStore, options: { d
 
 export type ApplicationServices = ReturnType<typeof createApplicationServices>;
 
-/** Online applications of every municipality: start, steps, review, send, confirmation, Mein Rathaus. */
+/**
+ * Online applications of every municipality: start, steps, review, send, confirmation, Mein Rathaus; and
+ * the installation-wide Mein Rathaus at /mein-rathaus.
+ */
 export async function registerApplications(
   app: FastifyInstance,
   opts: ApplicationRouteOptions & { tenants: TenantsService },
 ): Promise<void> {
   runHourly(app, "expired drafts", () => opts.drafts.purgeExpired());
   handleReceipts({ ...opts, files: opts.files.store });
+  await app.register(overviewRoutes, opts);
   await registerTenantScoped(app, opts.tenants, async (scoped) => {
     await scoped.register(startRoutes, opts);
     await scoped.register(stepRoutes, opts);
     await scoped.register(reviewRoutes, opts);
     await scoped.register(saveRoutes, opts);
     await scoped.register(myTownHallRoutes, opts);
+    await scoped.register(feePaymentRoutes, opts);
     await scoped.register(statusRoutes, opts);
   });
 }

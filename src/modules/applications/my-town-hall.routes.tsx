@@ -1,8 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { berlinDate, berlinDateTime } from "#core/dates/berlin.ts";
 import { NotFound } from "#core/http/errors.ts";
 import { format } from "#core/i18n/messages.ts";
-import { pick } from "#modules/catalog/index.ts";
 import { sendHtml } from "#modules/identity/auth-kit.ts";
 import { identityPaths, withQuery } from "#modules/identity/identity.paths.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
@@ -10,6 +8,7 @@ import { applicationMessages } from "./applications.messages.ts";
 import { applicationPaths } from "./applications.paths.ts";
 import { applicationFiles } from "./applications.service.ts";
 import type { ApplicationRouteOptions } from "./flow-context.ts";
+import { myTownHallLists, once } from "./my-town-hall.lists.ts";
 import { MyTownHallPage } from "./views/my-town-hall.tsx";
 
 /** "Mein Rathaus": a signed-in citizen's started and sent applications at this municipality, and receipts. */
@@ -19,33 +18,22 @@ export async function myTownHallRoutes(app: FastifyInstance, opts: ApplicationRo
     const path = applicationPaths.myTownHall(base);
     const citizenId = request.citizenSession?.citizenId;
     if (!citizenId) return reply.redirect(withQuery(identityPaths.login(base), { weiter: path }), 303);
-    const t = applicationMessages[request.lang];
     const [drafts, applications] = await Promise.all([
-      opts.drafts.openDraftsOf(citizenId, tenant.id),
-      opts.applications.applicationsOf(citizenId, tenant.id),
+      opts.drafts.openDraftsOf(citizenId, [tenant.id]),
+      opts.applications.applicationsOf(citizenId, [tenant.id]),
     ]);
-    const serviceName = async (slug: string) => {
-      const service = await opts.catalog.bySlug(tenant.id, slug);
-      return service ? pick(service.name, request.lang).text : slug;
-    };
+    const lists = await myTownHallLists(
+      opts.catalog,
+      { tenantId: tenant.id, base, lang: request.lang },
+      { drafts, applications },
+      { payments: opts.payments, csrfToken: once(() => reply.generateCsrf()) },
+    );
     const model = {
+      ...lists,
       path,
-      intro: format(t.myIntro, { tenant: tenant.name }),
-      drafts: await Promise.all(
-        drafts.map(async (draft) => ({
-          service: await serviceName(draft.serviceSlug),
-          changed: berlinDateTime(draft.updatedAt),
-          keptUntil: berlinDate(draft.expiresAt),
-          href: applicationPaths.review(base, draft.id),
-        })),
-      ),
-      applications: applications.map((application) => ({
-        service: application.serviceName,
-        reference: application.reference,
-        submitted: berlinDate(application.submittedAt),
-        status: t[`status_${application.status}`],
-        receiptHref: application.receiptFileId ? applicationPaths.receipt(base, application.id) : undefined,
-      })),
+      intro: format(applicationMessages[request.lang].myIntro, { tenant: tenant.name }),
+      // On its own hostname /mein-rathaus is this page, and the session belongs to that hostname alone.
+      overviewHref: base ? applicationPaths.overview() : undefined,
     };
     return sendHtml(reply, 200, MyTownHallPage({ chrome, model }));
   });

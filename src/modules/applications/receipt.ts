@@ -3,9 +3,14 @@ import type { Db } from "#core/db/transaction.ts";
 import type { FileStore } from "#core/files/index.ts";
 import { format } from "#core/i18n/messages.ts";
 import type { JobQueue } from "#core/jobs/index.ts";
-import { type Mailer, renderMail } from "#core/mail/index.ts";
-import { type Letterhead, renderPdf } from "#core/pdf/index.ts";
-import type { Tenant, TenantsService } from "#modules/tenants/index.ts";
+import type { Mailer } from "#core/mail/index.ts";
+import { issueDocument, renderPdf } from "#core/pdf/index.ts";
+import {
+  type Tenant,
+  type TenantsService,
+  tenantLetterhead,
+  tenantMailSender,
+} from "#modules/tenants/index.ts";
 import { applicationMessages } from "./applications.messages.ts";
 import { applicationPaths } from "./applications.paths.ts";
 import { type Application, type ApplicationsService, applicationFiles } from "./applications.service.ts";
@@ -20,18 +25,6 @@ export interface ReceiptJob {
   statusSecret: string;
 }
 
-export function letterheadOf(tenant: Tenant): Letterhead {
-  const { address, contact } = tenant;
-  return {
-    officialName: tenant.officialName,
-    addressLines: [address.street, `${address.postalCode} ${address.city}`.trim()].filter(Boolean),
-    contactLines: [contact.phone && `Telefon ${contact.phone}`, contact.email, contact.website].filter(
-      Boolean,
-    ),
-    colour: tenant.colour,
-  };
-}
-
 /** The receipt (Eingangsbestätigung) as a PDF: letterhead, reference, date, every answer, the attachments. */
 export function receiptPdf(
   tenant: Tenant,
@@ -42,7 +35,7 @@ export function receiptPdf(
   const { summary } = application;
   return renderPdf({
     lang: application.lang,
-    letterhead: letterheadOf(tenant),
+    letterhead: tenantLetterhead(tenant),
     title: `${t.receiptTitle}: ${application.serviceName}`,
     reference: application.reference,
     date: application.submittedAt,
@@ -92,42 +85,34 @@ export function handleReceipts(deps: {
       .filter((file) => file.id !== application.receiptFileId && file.documentType !== receiptDocumentType)
       .map((file) => ({ name: file.originalName, detail: file.documentType ?? "" }));
     const pdf = await receiptPdf(tenant, application, attachments);
-    if (!application.receiptFileId) {
-      const stored = await deps.files.saveGenerated(tenantId, pdf, {
-        name: `${application.reference}.pdf`,
-        mediaType: "application/pdf",
-        owner,
-        documentType: receiptDocumentType,
-      });
-      await deps.applications.setReceipt(tenantId, applicationId, stored.id);
-    }
     const t = applicationMessages[application.lang];
     const values = {
       service: application.serviceName,
       reference: application.reference,
       tenant: tenant.name,
     };
-    const subject = format(t.receiptMailSubject, values);
     const statusUrl = `${deps.publicUrl}${applicationPaths.status(`/${tenant.slug}`)}`;
-    const content = renderMail({
-      lang: application.lang,
-      municipality: {
-        officialName: tenant.officialName,
-        addressLines: letterheadOf(tenant).addressLines.slice(),
-      },
-      heading: subject,
-      paragraphs: [format(t.receiptMailText, values), format(t.receiptMailStatus, { secret: statusSecret })],
-      action: { label: t.receiptMailAction, url: statusUrl },
-    });
-    await deps.mailer.enqueueMail(deps.db, {
-      to: application.email,
-      subject,
-      lang: application.lang,
+    await issueDocument(deps, {
       tenantId,
-      ...content,
-      attachments: [
-        { filename: `${application.reference}.pdf`, contentType: "application/pdf", content: pdf },
-      ],
+      pdf,
+      filename: `${application.reference}.pdf`,
+      owner,
+      documentType: receiptDocumentType,
+      keptFileId: application.receiptFileId,
+      keep: (fileId) => deps.applications.setReceipt(tenantId, applicationId, fileId),
+      mail: {
+        to: application.email,
+        content: {
+          lang: application.lang,
+          municipality: tenantMailSender(tenant),
+          heading: format(t.receiptMailSubject, values),
+          paragraphs: [
+            format(t.receiptMailText, values),
+            format(t.receiptMailStatus, { secret: statusSecret }),
+          ],
+          action: { label: t.receiptMailAction, url: statusUrl },
+        },
+      },
     });
   });
 }

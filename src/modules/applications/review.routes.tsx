@@ -5,16 +5,20 @@ import { fieldId } from "#core/views/form/index.ts";
 import {
   type Answers,
   checkAnswers,
-  computedRows,
   type FormDefinition,
+  isLocked,
   summaryRows,
 } from "#modules/forms/index.ts";
-import { emailError, normalizeEmail, sendHtml } from "#modules/identity/auth-kit.ts";
+import { emailError, normalizeEmail, sendHtml, siteOrigin } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
+import { startFeePayment } from "#workflows/pay-fee.ts";
 import { submitApplication } from "#workflows/submit-application.ts";
 import { applicationPaths } from "./applications.paths.ts";
+import { isPlatformDown, platformDownPath } from "./fee-payment.routes.tsx";
+import { feeSummary, paysBeforeSubmission } from "./fees.ts";
 import { type ApplicationRouteOptions, draftGone, type Flow, openFlow } from "./flow-context.ts";
 import { startRateLimit } from "./start.routes.tsx";
+import { feePaymentModel } from "./views/fee-payment.tsx";
 import { ConfirmationPage, ReviewPage } from "./views/review.tsx";
 
 type DraftRequest = FastifyRequest<{ Params: { draftId: string } }>;
@@ -37,6 +41,8 @@ export async function reviewRoutes(app: FastifyInstance, opts: ApplicationRouteO
     const { base, draft, form } = flow;
     const lang = request.lang;
     const sections = summaryRows(form.definition, draft.answers, lang);
+    const { feeCents } = checkAnswers(form.definition, draft.answers, { lang });
+    const fee = feeSummary(flow.service, form.definition, draft.answers, feeCents, lang);
     const model = {
       path: applicationPaths.review(base, draft.id),
       serviceName: flow.serviceName,
@@ -47,10 +53,15 @@ export async function reviewRoutes(app: FastifyInstance, opts: ApplicationRouteO
         rows: section.rows.map((row) => ({
           label: row.label,
           lines: row.lines,
-          changeHref: `${applicationPaths.step(base, draft.id, section.stepId)}#${fieldId(row.field)}`,
+          // A locked answer (from the verified identity) has nothing to change.
+          changeHref: isLocked(form.definition, draft.lockedAnswers, row.field)
+            ? undefined
+            : `${applicationPaths.change(base, draft.id, section.stepId)}#${fieldId(row.field)}`,
         })),
       })),
-      fees: computedRows(form.definition, draft.answers, lang).map(({ label, text }) => ({ label, text })),
+      fees: fee.rows,
+      feeNotes: fee.notes,
+      paysFirst: paysBeforeSubmission(fee),
       ...page,
     };
     return sendHtml(reply, page.status, ReviewPage({ chrome: tenantContext(request).chrome, model }));
@@ -102,6 +113,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: ApplicationRouteO
         {
           tenant: flow.tenant,
           draft: flow.draft,
+          service: flow.service,
           serviceName: flow.serviceName,
           email: account ?? typed,
           lang: request.lang,
@@ -110,7 +122,17 @@ export async function reviewRoutes(app: FastifyInstance, opts: ApplicationRouteO
       const { base, draft } = flow;
       if (!result.ok)
         return reply.redirect(applicationPaths.step(base, draft.id, result.firstInvalidStep ?? ""), 303);
-      return reply.redirect(applicationPaths.confirmation(base, draft.id), 303);
+      const confirmation = applicationPaths.confirmation(base, draft.id);
+      if (result.application.status !== "awaiting_payment" || !result.payment)
+        return reply.redirect(confirmation, 303);
+      // The fee comes first: straight on to the payment platform, which sends the browser back here.
+      const started = await startFeePayment(opts, {
+        tenant: flow.tenant,
+        payment: result.payment,
+        returnUrl: `${siteOrigin(request, opts.publicUrl)}${confirmation}`,
+        actor: "citizen",
+      });
+      return reply.redirect(started.ok ? started.redirectUrl : platformDownPath(confirmation), 303);
     },
   );
 
@@ -121,8 +143,21 @@ export async function reviewRoutes(app: FastifyInstance, opts: ApplicationRouteO
     if (!flow || !application) return draftGone(request, reply, opts.drafts.lifetimeDays);
     const { base, chrome } = tenantContext(request);
     const signedIn = application.citizenId !== undefined;
+    const path = applicationPaths.confirmation(base, flow.draft.id);
+    const payment = (await opts.payments.forApplications(flow.tenant.id, [application.id])).get(
+      application.id,
+    );
     const model = {
-      path: applicationPaths.confirmation(base, flow.draft.id),
+      path,
+      awaitingPayment: application.status === "awaiting_payment",
+      payment:
+        payment &&
+        feePaymentModel(payment, {
+          pay: { path: applicationPaths.pay(base, flow.draft.id) },
+          csrfToken: () => reply.generateCsrf(),
+          refreshHref: path,
+          platformDown: isPlatformDown(request),
+        }),
       serviceName: application.serviceName,
       reference: application.reference,
       email: application.email,

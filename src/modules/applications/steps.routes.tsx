@@ -15,12 +15,16 @@ import {
 } from "#modules/forms/index.ts";
 import { sendHtml } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
-import { applicationPaths } from "./applications.paths.ts";
+import { applicationPaths, changeQuery } from "./applications.paths.ts";
 import { type ApplicationRouteOptions, draftGone, type Flow, openFlow } from "./flow-context.ts";
 import { dropRemovedUploads, keepUploads, uploadSpec } from "./step-uploads.ts";
 import { flowButton, StepPage } from "./views/step.tsx";
 
-type StepRequest = FastifyRequest<{ Params: { draftId: string; stepId: string } }>;
+type StepRoute = { Params: { draftId: string; stepId: string }; Querystring: Record<string, unknown> };
+type StepRequest = FastifyRequest<StepRoute>;
+
+/** Opened from the review's change link: the page goes back to the review, not through the later steps. */
+const isChange = (request: StepRequest) => request.query[changeQuery] === "ja";
 
 const submitRateLimit = { rateLimit: { max: 60, timeWindow: "1 minute" } };
 
@@ -49,19 +53,24 @@ export async function stepRoutes(app: FastifyInstance, opts: ApplicationRouteOpt
     const order = stepOrder(form.definition, page.answers, { lang });
     const index = Math.max(0, order.indexOf(page.step.id));
     const previous = order[index - 1];
+    const changing = isChange(request);
     const model = {
-      path: applicationPaths.step(base, draft.id, page.step.id),
+      path: (changing ? applicationPaths.change : applicationPaths.step)(base, draft.id, page.step.id),
       serviceName: flow.serviceName,
       title: localize(page.step.title, lang),
       number: index + 1,
       total: order.length,
-      backHref: previous
-        ? applicationPaths.step(base, draft.id, previous)
-        : applicationPaths.start(base, draft.serviceSlug),
+      backHref: changing
+        ? applicationPaths.review(base, draft.id)
+        : previous
+          ? applicationPaths.step(base, draft.id, previous)
+          : applicationPaths.start(base, draft.serviceSlug),
       csrfToken: reply.generateCsrf(),
       multipart: stepHasUpload(page.step),
       errors: page.errors,
-      fields: renderStep(form.definition, page.step.id, page.answers, page.errors, lang, page.input),
+      fields: renderStep(form.definition, page.step.id, page.answers, page.errors, lang, page.input, {
+        locked: draft.lockedAnswers,
+      }),
     };
     return sendHtml(reply, page.status, StepPage({ chrome: tenantContext(request).chrome, model }));
   }
@@ -82,17 +91,14 @@ export async function stepRoutes(app: FastifyInstance, opts: ApplicationRouteOpt
     return { flow, step, order };
   }
 
-  app.get<{ Params: { draftId: string; stepId: string } }>(
-    "/antraege/:draftId/:stepId",
-    async (request, reply) => {
-      const opened = await open(request, reply);
-      if ("reply" in opened) return opened.reply;
-      const { flow, step } = opened;
-      return render(request, reply, flow, { step, answers: flow.draft.answers, errors: [], status: 200 });
-    },
-  );
+  app.get<StepRoute>("/antraege/:draftId/:stepId", async (request, reply) => {
+    const opened = await open(request, reply);
+    if ("reply" in opened) return opened.reply;
+    const { flow, step } = opened;
+    return render(request, reply, flow, { step, answers: flow.draft.answers, errors: [], status: 200 });
+  });
 
-  app.post<{ Params: { draftId: string; stepId: string } }>(
+  app.post<StepRoute>(
     "/antraege/:draftId/:stepId",
     { config: { ...submitRateLimit, multipartForm: true } },
     async (request, reply) => {
@@ -104,7 +110,10 @@ export async function stepRoutes(app: FastifyInstance, opts: ApplicationRouteOpt
       const lang = request.lang;
       const upload = await opts.files.readUploadForm(request, reply, uploadSpec(step));
       const withUploads = await keepUploads(opts.files.store, draft, step, upload.files);
-      const result = parseStep(form.definition, step.id, upload.fields, withUploads, { lang });
+      const result = parseStep(form.definition, step.id, upload.fields, withUploads, {
+        lang,
+        locked: draft.lockedAnswers,
+      });
       if (result.action?.kind === "removeFile")
         await dropRemovedUploads(opts.files.store, draft, step, result.answers);
       await opts.drafts.saveAnswers(draft, result.answers);
@@ -121,14 +130,27 @@ export async function stepRoutes(app: FastifyInstance, opts: ApplicationRouteOpt
           status,
         });
       }
-      const order = stepOrder(form.definition, result.answers, { lang });
-      const next = order[order.indexOf(step.id) + 1];
-      return reply.redirect(
-        next ? applicationPaths.step(base, draft.id, next) : applicationPaths.review(base, draft.id),
-        303,
-      );
+      return reply.redirect(nextPage(flow, step, result.answers, request), 303);
     },
   );
+}
+
+/**
+ * After a step: the next one, or the review after the last. A change from the review returns there at once,
+ * unless the new answer opened questions that are still unanswered (e.g. a field shown by a condition).
+ */
+function nextPage(flow: Flow, step: Step, answers: Answers, request: StepRequest): string {
+  const { base, draft, form } = flow;
+  const lang = request.lang;
+  if (isChange(request)) {
+    const { firstInvalidStep } = checkAnswers(form.definition, answers, { lang });
+    return firstInvalidStep
+      ? applicationPaths.change(base, draft.id, firstInvalidStep)
+      : applicationPaths.review(base, draft.id);
+  }
+  const order = stepOrder(form.definition, answers, { lang });
+  const next = order[order.indexOf(step.id) + 1];
+  return next ? applicationPaths.step(base, draft.id, next) : applicationPaths.review(base, draft.id);
 }
 
 const readFlowButton = (fields: Record<string, string | string[]>) => {

@@ -1,8 +1,14 @@
 import type { Lang } from "#core/i18n/lang.ts";
-import type { CatalogServiceRow, LegalBasis, OfficeContact, OpeningHoursEntry } from "./catalog.schema.ts";
+import type {
+  CatalogServiceRow,
+  LegalBasis,
+  OfficeContact,
+  OpeningHoursEntry,
+  PaymentPolicy,
+} from "./catalog.schema.ts";
 import { type Category, isCategory, isLifeSituation, type LifeSituation } from "./catalog.vocabulary.ts";
 
-export type { LegalBasis, OfficeContact, OpeningHoursEntry };
+export type { LegalBasis, OfficeContact, OpeningHoursEntry, PaymentPolicy };
 
 /** A text the municipality writes in German and may translate; English falls back to German. */
 export interface Translated {
@@ -31,7 +37,13 @@ export interface CatalogService {
   /** Contact shown to citizens: the office they go to, which need not be a department of the back office. */
   office: OfficeContact;
   openingHours: OpeningHoursEntry[];
+  /** The fees as text for the service page; what is charged comes from the form and `fixedFeeCents`. */
   fees: string;
+  paymentPolicy: PaymentPolicy;
+  /** Charged on top of the form's computed fee (e.g. a flat processing fee), in cents. */
+  fixedFeeCents: number;
+  /** The fee by-law line shown next to the fee, e.g. "Verwaltungskostensatzung, Tarifstelle 3.1". */
+  feeLegalBasis: string;
   documents: string[];
   legalBases: LegalBasis[];
   processingTime: string;
@@ -59,6 +71,9 @@ export function toService(row: CatalogServiceRow): CatalogService {
     office: row.office,
     openingHours: row.opening_hours,
     fees: row.fees,
+    paymentPolicy: row.payment_policy,
+    fixedFeeCents: row.fixed_fee_cents,
+    feeLegalBasis: row.fee_legal_basis,
     documents: row.documents,
     legalBases: row.legal_bases,
     processingTime: row.processing_time,

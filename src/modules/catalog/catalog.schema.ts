@@ -23,6 +23,19 @@ export interface LegalBasis {
   url: string;
 }
 
+/**
+ * When a fee is paid: not at all, before the application is submitted, with it (submitted at once, unpaid
+ * until paid), optionally online, or billed later by the clerk.
+ */
+export const paymentPolicies = [
+  "none",
+  "before_submission",
+  "with_submission",
+  "optional",
+  "billed_later",
+] as const;
+export type PaymentPolicy = (typeof paymentPolicies)[number];
+
 export interface CatalogServicesTable {
   tenant_id: string;
   id: string;
@@ -42,6 +55,9 @@ export interface CatalogServicesTable {
   office: Json<OfficeContact>;
   opening_hours: Json<OpeningHoursEntry[]>;
   fees: Generated<string>;
+  payment_policy: Generated<PaymentPolicy>;
+  fixed_fee_cents: Generated<number>;
+  fee_legal_basis: Generated<string>;
   documents: Json<string[]>;
   legal_bases: Json<LegalBasis[]>;
   processing_time: Generated<string>;

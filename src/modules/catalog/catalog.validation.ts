@@ -2,6 +2,7 @@ import type { FieldError } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { defineMessages } from "#core/i18n/messages.ts";
 import type { LegalBasis, OfficeContact, OpeningHoursEntry } from "./catalog.model.ts";
+import { type PaymentPolicy, paymentPolicies } from "./catalog.schema.ts";
 import { isCategory, isLifeSituation } from "./catalog.vocabulary.ts";
 import { normalizeLeikaKey } from "./leika.ts";
 
@@ -23,6 +24,9 @@ export interface ServiceInput {
   office?: Partial<OfficeContact>;
   openingHours?: OpeningHoursEntry[];
   fees?: string;
+  paymentPolicy?: PaymentPolicy;
+  fixedFeeCents?: number;
+  feeLegalBasis?: string;
   documents?: string[];
   legalBases?: LegalBasis[];
   processingTime?: string;
@@ -42,6 +46,8 @@ const messages = defineMessages(
     legalBases: "Geben Sie zu jeder Rechtsgrundlage einen Titel und als Link eine https-Adresse an.",
     formKey: "Der Formularschlüssel besteht aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen.",
     popularity: "Die Beliebtheit ist eine ganze Zahl ab 0.",
+    paymentPolicy: "Wählen Sie, wann die Gebühr bezahlt wird.",
+    fixedFeeCents: "Die feste Gebühr ist ein Betrag in Cent ab 0 (höchstens 1.000.000,00 €).",
   },
   {
     slug: "Use lower-case letters, digits and single hyphens (at most 80 characters).",
@@ -53,6 +59,8 @@ const messages = defineMessages(
     legalBases: "Give each legal basis a title and, as its link, an https address.",
     formKey: "The form key consists of lower-case letters, digits and single hyphens.",
     popularity: "The popularity is a whole number from 0.",
+    paymentPolicy: "Choose when the fee is paid.",
+    fixedFeeCents: "The fixed fee is an amount in cents from 0 (at most €1,000,000.00).",
   },
 );
 
@@ -66,6 +74,7 @@ const limits: Partial<Record<keyof ServiceInput, number>> = {
   plainLanguage: 4_000,
   keywords: 1_000,
   fees: 2_000,
+  feeLegalBasis: 300,
   processingTime: 300,
 };
 
@@ -94,6 +103,11 @@ export function validateServiceInput(input: ServiceInput, lang: Lang = "de"): Fi
   const legalOk = (input.legalBases ?? []).every((b) => b.title.trim() && (!b.url || isHttpsUrl(b.url)));
   if (!legalOk) add("legalBases", t.legalBases);
   if (input.formKey && !keyPattern.test(input.formKey)) add("formKey", t.formKey);
+  if (input.paymentPolicy && !paymentPolicies.includes(input.paymentPolicy))
+    add("paymentPolicy", t.paymentPolicy);
+  const fixedFee = input.fixedFeeCents ?? 0;
+  if (!Number.isInteger(fixedFee) || fixedFee < 0 || fixedFee > 100_000_000)
+    add("fixedFeeCents", t.fixedFeeCents);
   const popularity = input.popularity ?? 0;
   if (!Number.isInteger(popularity) || popularity < 0 || popularity > 1_000_000)
     add("popularity", t.popularity);

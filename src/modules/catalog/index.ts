@@ -7,7 +7,7 @@ import { createPageCache } from "./catalog.page-cache.ts";
 import { catalogRoutes } from "./catalog.routes.tsx";
 import { type CatalogServiceApi, createCatalogService } from "./catalog.service.ts";
 
-export { type CatalogService, pick, type Translated } from "./catalog.model.ts";
+export { type CatalogService, type PaymentPolicy, pick, type Translated } from "./catalog.model.ts";
 export { catalogOpenApi } from "./catalog.openapi.ts";
 export { applicationStartPath, catalogPaths } from "./catalog.paths.ts";
 export type { CatalogServiceApi, SearchResult } from "./catalog.service.ts";

@@ -55,6 +55,7 @@ export const formsMessages = defineMessages(
     repeatItem: "Eintrag {n}",
     notAnswered: "Nicht angegeben",
     continue: "Weiter",
+    locked: "Aus Ihrem Online-Ausweis übernommen – diese Angabe können Sie hier nicht ändern.",
   },
   {
     enter: "Enter “{label}”",
@@ -106,5 +107,6 @@ export const formsMessages = defineMessages(
     repeatItem: "Entry {n}",
     notAnswered: "Not answered",
     continue: "Continue",
+    locked: "Taken from your online ID – you cannot change this here.",
   },
 );

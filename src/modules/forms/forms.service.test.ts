@@ -91,7 +91,7 @@ describe.each(testDrivers())("form definitions on %s", (driver) => {
     expect(rows[0]?.n).toBe(0);
   });
 
-  it("seeds the six demo forms idempotently", async () => {
+  it("seeds the seven demo forms idempotently", async () => {
     const tenant = { id: anspach, name: "Neu-Anspach", address: { postalCode: "61267" } } as Parameters<
       typeof seedDemoForms
     >[1];

@@ -12,6 +12,7 @@ export {
   type RepeatField,
   type Step,
   type StepField,
+  type VerifiedIdentity,
 } from "./definition/form-definition.ts";
 export type { Condition, DateBound, LocalText, PrefillKey } from "./definition/parts.ts";
 export {
@@ -23,12 +24,14 @@ export {
   todayInBerlin,
 } from "./engine/evaluate.ts";
 export { countName, type FormAction, itemName } from "./engine/form-body.ts";
+export { isLocked } from "./engine/locked.ts";
 export {
   checkAnswers,
   errorsOnStep,
   type FinalCheck,
   findStep,
   parseStep,
+  type StepOptions,
   type StepResult,
   stepHasUpload,
   stepOrder,
@@ -47,3 +50,4 @@ export {
   type SummarySection,
   summaryRows,
 } from "./summary.ts";
+export { lockedAnswers, verifiableKeys } from "./verified-prefill.ts";

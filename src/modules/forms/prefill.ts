@@ -1,4 +1,4 @@
-import type { FormDefinition } from "./definition/form-definition.ts";
+import type { FormDefinition, LeafField } from "./definition/form-definition.ts";
 import type { PrefillKey } from "./definition/parts.ts";
 import { type Answers, type EvaluateOptions, evaluate } from "./engine/evaluate.ts";
 import { toInputs } from "./engine/steps.ts";
@@ -6,7 +6,16 @@ import { toInputs } from "./engine/steps.ts";
 /** What the flow knows about the citizen (profile, account e-mail); `birthdate` as `yyyy-mm-dd`. */
 export type PrefillProfile = Partial<Record<Exclude<PrefillKey, "address">, string>>;
 
-function prefillValue(key: PrefillKey, profile: PrefillProfile): unknown {
+/** The fields that declare `prefill` (top level and in groups; repeatable groups are not prefilled). */
+export function prefilledFields(definition: FormDefinition): { field: LeafField; key: PrefillKey }[] {
+  return definition.steps.flatMap((step) =>
+    step.fields
+      .flatMap((f) => (f.type === "group" ? f.fields : [f]))
+      .flatMap((field) => ("prefill" in field && field.prefill ? [{ field, key: field.prefill }] : [])),
+  );
+}
+
+export function prefillValue(key: PrefillKey, profile: PrefillProfile): unknown {
   if (key !== "address") return profile[key];
   return { street: profile.street ?? "", postalCode: profile.postalCode ?? "", town: profile.town ?? "" };
 }
@@ -23,11 +32,7 @@ export function prefillAnswers(
   options: EvaluateOptions,
 ): Answers {
   const candidates: Answers = {};
-  for (const step of definition.steps) {
-    for (const field of step.fields.flatMap((f) => (f.type === "group" ? f.fields : [f]))) {
-      if (!("prefill" in field) || !field.prefill || Object.hasOwn(answers, field.id)) continue;
-      candidates[field.id] = prefillValue(field.prefill, profile);
-    }
-  }
+  for (const { field, key } of prefilledFields(definition))
+    if (!Object.hasOwn(answers, field.id)) candidates[field.id] = prefillValue(key, profile);
   return evaluate(definition, toInputs(definition, { ...candidates, ...answers }), options).answers;
 }

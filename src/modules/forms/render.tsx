@@ -1,5 +1,6 @@
 import type { FieldError } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
+import { errorFor } from "#core/views/form/index.ts";
 import type { FormDefinition, LeafField, Step, StepField } from "./definition/form-definition.ts";
 import { conditionFields, leavesOf } from "./definition/walk.ts";
 import {
@@ -11,13 +12,17 @@ import {
   itemInputs,
 } from "./engine/evaluate.ts";
 import { itemName } from "./engine/form-body.ts";
+import { isLocked, withLocked } from "./engine/locked.ts";
 import { findStep, toInputs } from "./engine/steps.ts";
 import { actionField, localize } from "./fields/field-kind.ts";
 import { GroupView } from "./fields/group.tsx";
+import { LockedField } from "./fields/locked.tsx";
 import { kindOf } from "./fields/registry.ts";
 import { RepeatView } from "./fields/repeat.tsx";
 
 interface Frame {
+  definition: FormDefinition;
+  locked: Answers;
   evaluation: Evaluation;
   inputs: Inputs;
   errors: readonly FieldError[];
@@ -39,6 +44,8 @@ function Leaf(props: { field: LeafField; frame: Frame; input: unknown; scope?: I
   const { field, frame, scope } = props;
   if (!shown(field, frame, scope)) return "";
   const kind = kindOf(field);
+  if (!scope && isLocked(frame.definition, frame.locked, field.id))
+    return <Locked field={field} frame={frame} />;
   const name = scope ? itemName(scope.repeat, scope.item, field.id) : field.id;
   return kind.render({
     field,
@@ -50,6 +57,22 @@ function Leaf(props: { field: LeafField; frame: Frame; input: unknown; scope?: I
     hint: "hint" in field ? localize(field.hint, frame.lang) : undefined,
     optional: !frame.evaluation.isRequired(field, scope),
   });
+}
+
+/** A locked field: the valid answer, else the locked value as it is (with the error the field gives). */
+function Locked(props: { field: LeafField; frame: Frame }): JSX.Element {
+  const { field, frame } = props;
+  const { answers } = frame.evaluation;
+  const value = Object.hasOwn(answers, field.id) ? answers[field.id] : frame.locked[field.id];
+  return (
+    <LockedField
+      name={field.id}
+      label={field.label ? localize(field.label, frame.lang) : ""}
+      lines={kindOf(field).display(value, field, frame.lang)}
+      error={errorFor(frame.errors, field.id)}
+      lang={frame.lang}
+    />
+  );
 }
 
 function Field(props: { field: StepField; frame: Frame }): JSX.Element {
@@ -98,9 +121,10 @@ function Field(props: { field: StepField; frame: Frame }): JSX.Element {
 /**
  * The fields of one step with their values and errors, to put inside the flow's `<Form>` (which adds the
  * CSRF token and the "Weiter" button). `input` is `StepResult.input` after a failed or changed submission
- * (what the citizen typed); without it the stored answers are shown. A step with a repeatable group starts
- * with a hidden default button (`_action=continue`), so pressing Enter in a field goes on instead of
- * pressing the first "Entfernen".
+ * (what the citizen typed); without it the stored answers are shown. Locked fields (`options.locked`, see
+ * `lockedAnswers`) are shown as text, without an input. A step with a repeatable group starts with a hidden
+ * default button (`_action=continue`), so pressing Enter in a field goes on instead of pressing the first
+ * "Entfernen".
  */
 export function renderStep(
   definition: FormDefinition,
@@ -109,12 +133,15 @@ export function renderStep(
   errors: readonly FieldError[],
   lang: Lang,
   input?: Inputs,
-  options: { today?: string } = {},
+  options: { today?: string; locked?: Answers } = {},
 ): JSX.Element {
   const step = findStep(definition, stepId);
   if (!step) return "";
-  const inputs = input ?? toInputs(definition, answers);
+  const locked = options.locked ?? {};
+  const inputs = withLocked(definition, input ?? toInputs(definition, answers), locked);
   const frame: Frame = {
+    definition,
+    locked,
     evaluation: evaluate(definition, inputs, { lang, today: options.today }),
     inputs,
     errors,

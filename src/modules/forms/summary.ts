@@ -1,5 +1,6 @@
 import type { Lang } from "#core/i18n/lang.ts";
 import { format } from "#core/i18n/messages.ts";
+import { formatCents } from "#core/money/index.ts";
 import type { FormDefinition, LeafField } from "./definition/form-definition.ts";
 import {
   type Answers,
@@ -86,12 +87,7 @@ export function summaryRows(
   });
 }
 
-/** "1.234,56 €" (German format in both languages, as the fee notices are German). */
-export function formatCents(cents: number): string {
-  return new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" })
-    .format(cents / 100)
-    .replace(/\u00a0/g, " ");
-}
+export { formatCents };
 
 export interface ComputedRow {
   id: string;

@@ -31,7 +31,10 @@ import { createTotpService } from "./totp.service.ts";
 export type { AccountsService } from "./accounts.service.ts";
 export type { OidcSettings } from "./oidc.client.ts";
 export { isOidcCallback, oidcPaths } from "./oidc.paths.ts";
+export { oidcOffer } from "./oidc-offer.ts";
 export type { CitizenSession, SessionsService } from "./sessions.service.ts";
+export { meetsTrustLevel, type TrustLevel, trustLevelName } from "./trust-level.ts";
+export type { OidcOffer } from "./views/oidc-sign-in.tsx";
 
 /**
  * `serverSecret` (SESSION_SECRET) keys the encryption of stored TOTP seeds; `oidc` names the identity

@@ -65,7 +65,14 @@ export async function fillProfile(db: Db, citizenId: string, profile: ProvidedPr
 
 export async function insertLogin(
   db: Db,
-  row: { citizen_id: string; session_id_hash: string; issuer: string; acr: string; trust_level: TrustLevel },
+  row: {
+    citizen_id: string;
+    session_id_hash: string;
+    issuer: string;
+    acr: string;
+    trust_level: TrustLevel;
+    claims: string;
+  },
 ): Promise<void> {
   await db.insertInto("citizen_oidc_logins").values(row).execute();
 }
@@ -73,7 +80,7 @@ export async function insertLogin(
 export function findLogin(db: Db, citizenId: string, sessionIdHash: string) {
   return db
     .selectFrom("citizen_oidc_logins")
-    .select(["issuer", "acr", "trust_level", "logged_in_at"])
+    .select(["issuer", "acr", "trust_level", "logged_in_at", "claims"])
     .where("citizen_id", "=", citizenId)
     .where("session_id_hash", "=", sessionIdHash)
     .executeTakeFirst();

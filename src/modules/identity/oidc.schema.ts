@@ -18,6 +18,8 @@ export interface CitizenOidcLoginsTable {
   acr: Generated<string>;
   trust_level: TrustLevel;
   logged_in_at: Generated<Date>;
+  /** The provider's name, date of birth and address as the profile takes them (JSON); null before 0015. */
+  claims: Generated<unknown>;
 }
 
 export interface OidcTables {

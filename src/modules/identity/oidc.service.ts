@@ -6,8 +6,8 @@ import { normalizeEmail } from "./accounts.service.ts";
 import { createOidcClient, type OidcSettings, type ProviderClaims } from "./oidc.client.ts";
 import { oidcMessages } from "./oidc.messages.ts";
 import * as repo from "./oidc.repo.ts";
-import { profileFromProvider } from "./profile.service.ts";
-import { type TrustLevel, trustLevelOf } from "./trust-level.ts";
+import { type ProvidedProfile, profileFromProvider } from "./profile.service.ts";
+import { type TrustLevel, trustLevelName, trustLevelOf } from "./trust-level.ts";
 
 export type OidcSignIn =
   | {
@@ -18,6 +18,8 @@ export type OidcSignIn =
       issuer: string;
       acr: string;
       trustLevel: TrustLevel;
+      /** Name, date of birth and address as the provider vouched for them at this sign-in. */
+      profile: ProvidedProfile;
     }
   | { status: "email_taken"; email: string }
   | { status: "no_email" };
@@ -26,6 +28,20 @@ const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\
 
 function objectClaim(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** Claims as stored with a sign-in, read back through the same rules as when they arrived. */
+function storedClaims(value: unknown): ProvidedProfile | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const stored = value as Record<string, unknown>;
+  return profileFromProvider({
+    givenName: stored.givenName,
+    familyName: stored.familyName,
+    street: stored.street,
+    postalCode: stored.postalCode,
+    city: stored.city,
+    birthdate: stored.birthdate,
+  });
 }
 
 export type OidcService = ReturnType<typeof oidcService>;
@@ -103,11 +119,12 @@ function oidcService(db: Db, settings: OidcSettings) {
           issuer,
           acr: result.acr,
           trustLevel: trustLevelOf(result.acr),
+          profile,
         };
       });
     },
 
-    /** Stores the trust level with the session this sign-in started. */
+    /** Stores the trust level and the vouched-for data with the session this sign-in started. */
     recordLogin: (signIn: Extract<OidcSignIn, { status: "ok" }>, sessionIdHash: string) =>
       repo.insertLogin(db, {
         citizen_id: signIn.citizenId,
@@ -115,12 +132,23 @@ function oidcService(db: Db, settings: OidcSettings) {
         issuer: signIn.issuer,
         acr: signIn.acr.slice(0, 200),
         trust_level: signIn.trustLevel,
+        claims: JSON.stringify(signIn.profile),
       }),
 
-    /** How the session was signed in through a provider, if it was. */
+    /**
+     * How the session was signed in through a provider, if it was: the trust level (and its name in `lang`)
+     * and the data the provider vouched for at that sign-in (undefined for sign-ins stored before it was kept).
+     */
     async sessionLogin(citizenId: string, sessionIdHash: string, lang: Lang) {
       const row = await repo.findLogin(db, citizenId, sessionIdHash);
-      return row && { trustLevel: row.trust_level, providerName: nameOf(row.issuer, lang) };
+      return (
+        row && {
+          trustLevel: row.trust_level,
+          levelName: trustLevelName(row.trust_level, lang),
+          providerName: nameOf(row.issuer, lang),
+          claims: storedClaims(row.claims),
+        }
+      );
     },
 
     /** When a provider last sent the citizen's data, if ever. */

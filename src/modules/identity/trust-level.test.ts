@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trustLevelOf } from "./trust-level.ts";
+import { meetsTrustLevel, trustLevelName, trustLevelOf } from "./trust-level.ts";
 
 describe("trustLevelOf", () => {
   it.each([
@@ -20,4 +20,17 @@ describe("trustLevelOf", () => {
       expect(trustLevelOf(acr)).toBe("basisregistrierung");
     },
   );
+});
+
+describe("meetsTrustLevel", () => {
+  it("accepts the required level and higher ones only, and names them", () => {
+    expect(meetsTrustLevel("hoch", "substantiell")).toBe(true);
+    expect(meetsTrustLevel("substantiell", "substantiell")).toBe(true);
+    expect(meetsTrustLevel("basisregistrierung", "substantiell")).toBe(false);
+    expect(meetsTrustLevel("substantiell", "hoch")).toBe(false);
+    expect([trustLevelName("substantiell", "de"), trustLevelName("hoch", "en")]).toEqual([
+      "substantiell",
+      "high",
+    ]);
+  });
 });

@@ -1,3 +1,6 @@
+import type { Lang } from "#core/i18n/lang.ts";
+import { oidcMessages } from "./oidc.messages.ts";
+
 /**
  * How sure the identity provider is about who signed in, in the levels of German e-government (TR-03107):
  * a basic registration (user name and password), "substantiell" (e.g. ELSTER certificate) and "hoch" (online
@@ -20,3 +23,11 @@ const byAcr: Record<string, TrustLevel> = {
 export function trustLevelOf(acr: unknown): TrustLevel {
   return (typeof acr === "string" && Object.hasOwn(byAcr, acr) && byAcr[acr]) || "basisregistrierung";
 }
+
+/** Whether `level` is `required` or higher. */
+export const meetsTrustLevel = (level: TrustLevel, required: TrustLevel): boolean =>
+  trustLevels.indexOf(level) >= trustLevels.indexOf(required);
+
+/** The level as citizens read it: "substantiell", "substantial". */
+export const trustLevelName = (level: TrustLevel, lang: Lang): string =>
+  oidcMessages[lang][`trustLevel_${level}`];

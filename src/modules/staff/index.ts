@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyPluginAsync } from "fastify";
 import type { AuditLog } from "#core/audit/index.ts";
 import type { Db } from "#core/db/transaction.ts";
 import { runHourly } from "#core/jobs/hourly.ts";
@@ -26,7 +26,9 @@ import { staffAdminRoutes } from "./staff-admin.routes.tsx";
 import { createStaffMaintenance } from "./staff-maintenance.ts";
 import { createStaffSessions, staffPasskeys, staffTotpTables } from "./staff-sessions.ts";
 
+export { backOfficeFrame } from "./frame.ts";
 export { can, type Permission, permissionMatrix, type Role, roles } from "./permissions.ts";
+export { auditStaff, currentStaff } from "./staff.http.ts";
 export { staffPaths } from "./staff.paths.ts";
 export type { StaffService } from "./staff.service.ts";
 
@@ -65,6 +67,11 @@ export async function registerStaff(
     audit: AuditLog;
     publicUrl: string;
     secureCookies: boolean;
+    /**
+     * Back-office pages of other modules (e.g. payments), mounted under /{slug}/verwaltung behind the same
+     * guard: each route declares its permission, and uses `backOfficeFrame` and `currentStaff`.
+     */
+    areas?: FastifyPluginAsync[];
   },
 ): Promise<void> {
   runHourly(app, "staff data", () => opts.maintenance.purge());
@@ -84,6 +91,7 @@ export async function registerStaff(
         await backOffice.register(staffAdminRoutes, routeOptions);
         await backOffice.register(ownAccessRoutes, routeOptions);
         await backOffice.register(staffPasskeyRoutes, routeOptions);
+        for (const area of opts.areas ?? []) await backOffice.register(area);
       },
       { prefix: "/verwaltung" },
     );

@@ -2,12 +2,19 @@
  * The one permission matrix of the back office: which role may do what. Every staff route names the
  * permission it needs (`requirePermission`), never a role, so changing who may do what happens here alone.
  */
-export const roles = ["admin", "clerk", "department_lead", "council_office", "council_member"] as const;
+export const roles = [
+  "admin",
+  "clerk",
+  "department_lead",
+  "council_office",
+  "council_member",
+  "treasury",
+] as const;
 export type Role = (typeof roles)[number];
 
 export const permissionMatrix = {
   /** Sign in to the back office and see its start page. */
-  "backoffice.enter": ["admin", "clerk", "department_lead", "council_office", "council_member"],
+  "backoffice.enter": ["admin", "clerk", "department_lead", "council_office", "council_member", "treasury"],
   /** Invite staff, change their roles and departments, disable them, reset their access. */
   "staff.manage": ["admin"],
   /** Create and rename departments. */
@@ -18,8 +25,12 @@ export const permissionMatrix = {
   "cases.work": ["clerk", "department_lead"],
   /** Assign applications to clerks and decide on behalf of a department. */
   "cases.assign": ["department_lead"],
-  /** Refund payments (payments issue). */
-  "payments.refund": ["department_lead"],
+  /** See payments, their history and sums, and download the treasury's daily export. */
+  "payments.read": ["admin", "department_lead", "treasury"],
+  /** Refund payments, fully or in part. */
+  "payments.refund": ["department_lead", "treasury"],
+  /** Create and revoke the API tokens of the treasury software. */
+  "payments.tokens": ["admin"],
   /** Manage bodies, meetings, agendas, papers and minutes (council issue). */
   "council.manage": ["council_office"],
   /** Read non-public council documents. */

@@ -14,6 +14,8 @@ export const staffPaths = {
   memberStatus: (base: string, id: string) => `${base}/verwaltung/mitarbeitende/${id}/status`,
   departments: (base: string) => `${base}/verwaltung/fachbereiche`,
   audit: (base: string) => `${base}/verwaltung/protokoll`,
+  /** The payments area (module payments); its other pages are built on this one. */
+  payments: (base: string) => `${base}/verwaltung/zahlungen`,
   ownAccess: (base: string) => `${base}/verwaltung/zugang`,
   ownSessions: (base: string) => `${base}/verwaltung/zugang/sitzungen`,
   ownPassword: (base: string) => `${base}/verwaltung/zugang/passwort`,

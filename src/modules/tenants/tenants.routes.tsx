@@ -25,7 +25,11 @@ function tenantJson(tenant: Tenant) {
   };
 }
 
-export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: TenantsService }) {
+/** `myTownHallHref`: the installation-wide "Mein Rathaus" (applications module), linked from the landing page. */
+export async function tenantsRoutes(
+  app: FastifyInstance,
+  opts: { tenants: TenantsService; myTownHallHref: string },
+) {
   const { tenants } = opts;
 
   app.get(tenantPaths.landing(), async (request, reply) => {
@@ -35,9 +39,10 @@ export async function tenantsRoutes(app: FastifyInstance, opts: { tenants: Tenan
       officialName: t.officialName,
       href: tenantPaths.home(`/${t.slug}`),
     }));
+    const model = { municipalities, myTownHallHref: opts.myTownHallHref };
     return reply
       .type("text/html; charset=utf-8")
-      .send(await LandingPage({ chrome: installationChrome(request.lang), model: { municipalities } }));
+      .send(await LandingPage({ chrome: installationChrome(request.lang), model }));
   });
 
   app.get(tenantPaths.apiList(), async () => ({ items: (await tenants.list()).map(tenantJson) }));

@@ -7,6 +7,8 @@ export type ButtonVariant = "primary" | "secondary";
 
 export interface ButtonProps {
   label: string;
+  /** Read by screen readers after the label, where several buttons on a page share it ("… USI-2026-000001"). */
+  hiddenLabel?: string;
   /** Primary for the one main action of a page, secondary for the others. */
   variant?: ButtonVariant;
   type?: "submit" | "button";
@@ -28,6 +30,7 @@ export function Button(props: ButtonProps): JSX.Element {
       <span class="kern-label" safe>
         {props.label}
       </span>
+      {props.hiddenLabel ? <span class="kern-sr-only" safe>{` ${props.hiddenLabel}`}</span> : ""}
     </button>
   );
 }

@@ -12,14 +12,20 @@ import {
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { applicationMessages } from "../applications.messages.ts";
+import { feeMessages } from "../fee.messages.ts";
+import { FeePayment, type FeePaymentModel } from "./fee-payment.tsx";
 
 export interface ReviewModel {
   path: string;
   serviceName: string;
   backHref: string;
   csrfToken: string;
-  sections: { title: string; rows: { label: string; lines: string[]; changeHref: string }[] }[];
+  sections: { title: string; rows: { label: string; lines: string[]; changeHref?: string }[] }[];
   fees: { label: string; text: string }[];
+  /** The fee by-law and how paying works. */
+  feeNotes: string[];
+  /** The fee is paid before the application is sent: the button says so. */
+  paysFirst: boolean;
   /** Guests give the address for the confirmation here; signed-in citizens get it at their account's. */
   askEmail: boolean;
   email: string;
@@ -65,12 +71,16 @@ export function ReviewPage(props: { chrome: SiteChrome; model: ReviewModel }): J
                     </span>
                   ))}
                 </dd>
-                <dd class="review-list__action">
-                  <a class="kern-link" href={row.changeHref}>
-                    <span safe>{t.change}</span>
-                    <span class="kern-sr-only" safe>{` ${row.label}`}</span>
-                  </a>
-                </dd>
+                {row.changeHref ? (
+                  <dd class="review-list__action">
+                    <a class="kern-link" href={row.changeHref}>
+                      <span safe>{t.change}</span>
+                      <span class="kern-sr-only" safe>{` ${row.label}`}</span>
+                    </a>
+                  </dd>
+                ) : (
+                  ""
+                )}
               </div>
             ))}
           </dl>
@@ -93,6 +103,11 @@ export function ReviewPage(props: { chrome: SiteChrome; model: ReviewModel }): J
               </div>
             ))}
           </dl>
+          {model.feeNotes.map((note) => (
+            <p class="kern-body" safe>
+              {note}
+            </p>
+          ))}
         </section>
       ) : (
         ""
@@ -123,7 +138,7 @@ export function ReviewPage(props: { chrome: SiteChrome; model: ReviewModel }): J
         <p class="kern-body" safe>
           {t.declaration}
         </p>
-        <Button label={t.submit} />
+        <Button label={model.paysFirst ? feeMessages[lang].submitAndPay : t.submit} />
       </Form>
     </Layout>
   );
@@ -134,6 +149,9 @@ export function ConfirmationPage(props: {
   chrome: SiteChrome;
   model: {
     path: string;
+    /** Saved, but sent only once the fee is paid. */
+    awaitingPayment: boolean;
+    payment: FeePaymentModel | undefined;
     serviceName: string;
     reference: string;
     email: string;
@@ -142,13 +160,19 @@ export function ConfirmationPage(props: {
   };
 }): JSX.Element {
   const { chrome, model } = props;
-  const t = applicationMessages[chrome.lang];
+  const lang = chrome.lang;
+  const t = applicationMessages[lang];
+  const fee = feeMessages[lang];
+  const title = model.awaitingPayment ? fee.awaitingTitle : t.confirmationTitle;
   return (
-    <Layout chrome={chrome} page={{ title: t.confirmationTitle, path: model.path }}>
-      <div class="kern-alert kern-alert--success confirmation-panel" role="status">
+    <Layout chrome={chrome} page={{ title, path: model.path }}>
+      <div
+        class={`kern-alert ${model.awaitingPayment ? "kern-alert--warning" : "kern-alert--success"} confirmation-panel`}
+        role="status"
+      >
         <div class="kern-alert__body">
           <h1 class="kern-heading-large" safe>
-            {t.confirmationTitle}
+            {title}
           </h1>
           <p class="kern-body" safe>
             {model.serviceName}
@@ -162,8 +186,9 @@ export function ConfirmationPage(props: {
           </p>
         </div>
       </div>
+      {model.payment ? <FeePayment model={model.payment} lang={lang} /> : ""}
       <p class="kern-body" safe>
-        {format(t.confirmationMail, { email: model.email })}
+        {model.awaitingPayment ? fee.awaitingText : format(t.confirmationMail, { email: model.email })}
       </p>
       <p class="kern-body" safe>
         {t.confirmationNext}

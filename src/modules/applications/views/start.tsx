@@ -3,6 +3,8 @@ import { BackLink, Button, ButtonLink, Form } from "#core/views/form/index.ts";
 import { Layout } from "#core/views/layout.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { applicationMessages } from "../applications.messages.ts";
+import type { VerifiedGate } from "../verified-start.ts";
+import { VerifiedStart } from "./verified-start.tsx";
 
 export interface StartModel {
   path: string;
@@ -14,6 +16,8 @@ export interface StartModel {
   /** The signed-in citizen's address; undefined for visitors, who choose between signing in and a guest start. */
   signedInAs: string | undefined;
   signInHref: string;
+  /** For a service that needs verified data: what this session offers (no guest or password start then). */
+  verifiedGate?: VerifiedGate;
 }
 
 /** Before the first question: what the form needs, and how to go on (signed in, or as a guest). */
@@ -58,7 +62,14 @@ export function StartPage(props: { chrome: SiteChrome; model: StartModel }): JSX
       <p class="kern-body" safe>
         {t.startSave}
       </p>
-      {model.signedInAs ? (
+      {model.verifiedGate ? (
+        <VerifiedStart
+          gate={model.verifiedGate}
+          path={model.path}
+          csrfToken={model.csrfToken}
+          lang={chrome.lang}
+        />
+      ) : model.signedInAs ? (
         <Form action={model.path} csrfToken={model.csrfToken}>
           <p class="kern-body" safe>
             {format(t.startSignedInAs, { email: model.signedInAs })}

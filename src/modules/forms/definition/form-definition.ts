@@ -119,6 +119,17 @@ export const CheckSchema = Type.Object(
 );
 export type Check = Static<typeof CheckSchema>;
 
+/**
+ * The service needs verified data: only a citizen signed in through an identity provider at `trustLevel` or
+ * higher in the current session may start it, and the fields prefilled from name, date of birth and address
+ * take the provider's values and cannot be changed (see `verified-prefill.ts`).
+ */
+export const VerifiedIdentitySchema = Type.Object(
+  { trustLevel: Type.Union([Type.Literal("substantiell"), Type.Literal("hoch")]) },
+  { additionalProperties: false },
+);
+export type VerifiedIdentity = Static<typeof VerifiedIdentitySchema>;
+
 export const FormDefinitionSchema = Type.Object(
   {
     formatVersion: Type.Literal(1),
@@ -131,6 +142,7 @@ export const FormDefinitionSchema = Type.Object(
     checks: Type.Optional(Type.Array(CheckSchema, { maxItems: 50 })),
     /** Id of the computed value (format `cents`) that is the fee to pay. */
     fee: Type.Optional(FieldIdSchema),
+    verifiedIdentity: Type.Optional(VerifiedIdentitySchema),
   },
   { additionalProperties: false },
 );

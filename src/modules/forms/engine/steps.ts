@@ -12,6 +12,7 @@ import {
   itemInputs,
 } from "./evaluate.ts";
 import { applyAction, type FormAction, readAction, readStep } from "./form-body.ts";
+import { lockedErrors, withLocked } from "./locked.ts";
 
 /** Stored (typed) answers as inputs, so they can be shown in a form and checked again by the same parser. */
 export function toInputs(definition: FormDefinition, answers: unknown): Inputs {
@@ -75,20 +76,26 @@ export interface StepResult {
   complete: boolean;
 }
 
+export interface StepOptions extends EvaluateOptions {
+  /** Values of locked fields by id (`lockedAnswers`): kept whatever the body says about them. */
+  locked?: Answers;
+}
+
 /**
  * Reads one step's form body into the answers: the fields of the step are taken from the body, all others
- * from the stored answers; then the whole form is evaluated (so a changed answer can hide later fields,
- * which are then dropped). Never throws, whatever the body holds.
+ * from the stored answers, locked fields from `options.locked`; then the whole form is evaluated (so a
+ * changed answer can hide later fields, which are then dropped). Never throws, whatever the body holds.
  */
 export function parseStep(
   definition: FormDefinition,
   stepId: string,
   body: unknown,
   answers: Answers,
-  options: EvaluateOptions,
+  options: StepOptions,
 ): StepResult {
   const step = findStep(definition, stepId);
-  const before = toInputs(definition, answers);
+  const locked = options.locked ?? {};
+  const before = withLocked(definition, toInputs(definition, answers), locked);
   if (!step)
     return {
       answers: evaluate(definition, before, options).answers,
@@ -99,9 +106,9 @@ export function parseStep(
   const fields: FormBody = formBody(body);
   const action = readAction(fields);
   const read = readStep(step, fields, before);
-  const input = action ? applyAction(definition, read, action) : read;
+  const input = withLocked(definition, action ? applyAction(definition, read, action) : read, locked);
   const evaluation = evaluate(definition, input, options);
-  const errors = action ? [] : errorsOnStep(step, evaluation.errors);
+  const errors = action ? [] : lockedErrors(definition, errorsOnStep(step, evaluation.errors), locked);
   return { answers: evaluation.answers, input, errors, action, complete: !action && errors.length === 0 };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ibanChecksumValid } from "#core/money/iban.ts";
 import { everyFieldForm, testToday, validAllBody } from "#test/forms.ts";
 import { parseStep } from "../engine/steps.ts";
-import { ibanChecksumValid } from "./iban.tsx";
 
 type Body = Record<string, string | string[]>;
 const options = { lang: "de" as const, today: testToday };

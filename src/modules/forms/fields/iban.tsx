@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { compactIban, groupedIban, ibanProblem } from "#core/money/iban.ts";
 import { answerableProps } from "../definition/parts.ts";
 import { formsMessages } from "../forms.messages.ts";
 import { fail, messageFor } from "./field-kind.ts";
@@ -10,20 +11,6 @@ export const ibanFieldSchema = Type.Object(
 );
 export type IbanFieldDef = Static<typeof ibanFieldSchema>;
 
-/** ISO 13616 check: move the first four characters to the end, letters to 10–35, the number mod 97 is 1. */
-export function ibanChecksumValid(iban: string): boolean {
-  const moved = iban.slice(4) + iban.slice(0, 4);
-  let rest = 0;
-  for (const char of moved) {
-    const digits = /\d/.test(char) ? char : String(char.charCodeAt(0) - 55);
-    for (const digit of digits) rest = (rest * 10 + Number(digit)) % 97;
-  }
-  return rest === 1;
-}
-
-/** "DE02120300000000202051" → "DE02 1203 0000 0000 2020 51" */
-export const groupedIban = (iban: string): string => iban.replace(/(.{4})(?=.)/g, "$1 ");
-
 /** An IBAN, stored without spaces in capitals; German ones must have 22 characters. */
 export const ibanKind = textLikeKind<IbanFieldDef, string>({
   type: "iban",
@@ -32,11 +19,10 @@ export const ibanKind = textLikeKind<IbanFieldDef, string>({
   maxLength: () => 50,
   check(text, field, ctx) {
     const t = formsMessages[ctx.lang];
-    const iban = text.replace(/[\s-]/g, "").toUpperCase();
-    const shape =
-      /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban) && (!iban.startsWith("DE") || iban.length === 22);
-    if (!shape) return fail(ctx.name, messageFor(field, "invalid", ctx.lang, t.iban));
-    return ibanChecksumValid(iban) ? { value: iban } : fail(ctx.name, t.ibanChecksum);
+    const iban = compactIban(text);
+    const problem = ibanProblem(iban);
+    if (problem === "shape") return fail(ctx.name, messageFor(field, "invalid", ctx.lang, t.iban));
+    return problem === "checksum" ? fail(ctx.name, t.ibanChecksum) : { value: iban };
   },
   display: (value) => [groupedIban(value)],
 });

@@ -5,6 +5,8 @@ import { tenantMessages } from "../tenants.messages.ts";
 
 export interface LandingModel {
   municipalities: { name: string; officialName: string; href: string }[];
+  /** The citizen's applications at every municipality ("Mein Rathaus"). */
+  myTownHallHref: string;
 }
 
 export function LandingPage(props: { chrome: SiteChrome; model: LandingModel }): JSX.Element {
@@ -44,6 +46,15 @@ export function LandingPage(props: { chrome: SiteChrome; model: LandingModel }):
           ))}
         </ul>
       )}
+      <h2 class="kern-heading-medium" safe>
+        {t.landingMyTownHall}
+      </h2>
+      <p class="kern-body">
+        <span safe>{t.landingMyTownHallText}</span>{" "}
+        <a class="kern-link" href={props.model.myTownHallHref} safe>
+          {t.landingMyTownHallLink}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -1,0 +1,113 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Payment } from "#modules/payments/index.ts";
+import { launchBrowser, newContext } from "#test/browser.ts";
+import { startTestApp, type TestApp } from "#test/server.ts";
+import { payWithSimulator } from "#test/simulator-payment.ts";
+import { signInStaff } from "#test/staff.ts";
+import { type Tab, tab } from "./support/account-journey.ts";
+import { accessibilityAuditor } from "./support/page-checks.ts";
+
+/**
+ * The staff's payment pages in Chromium, with and without JavaScript: the treasury filters the list (a wrong
+ * date first), opens a payment, refunds too much and then part of it; the administration gives the treasury
+ * software access. Every page passes axe (WCAG 2.1 AA) with no browser problem. Signing in is the back
+ * office's own journey (staff-back-office.e2e.ts): here the session comes from an HTTP sign-in.
+ */
+
+const list = "/usingen/verwaltung/zahlungen";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe.each([true, false])("payments in the back office in the browser, JavaScript %s", (javaScript) => {
+  let app: TestApp;
+  let payment: Payment;
+  const closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    app = await startTestApp("pglite", { linksReachable: true });
+    payment = await payWithSimulator(app, "usingen", { amountCents: 3070, email: "erika@example.de" });
+  });
+  afterAll(async () => {
+    for (const close of closers.splice(0)) await close();
+    await app?.close();
+  });
+
+  /** A browser tab signed in as `email`, in German, with the axe auditor that fits JavaScript. */
+  async function signedIn(email: string): Promise<Tab> {
+    const session = (await signInStaff(app.url, "usingen", email)).cookie("rathaus_staff_sid") ?? "";
+    const context = await newContext(browser, { javaScript, locale: "de-DE" });
+    await context.addCookies([{ name: "rathaus_staff_sid", value: session, url: app.url }]);
+    const auditor = await accessibilityAuditor(browser, { javaScript, locale: "de-DE" });
+    closers.push(
+      () => context.close(),
+      () => auditor.close(),
+    );
+    return tab(await context.newPage(), app, "de", auditor);
+  }
+
+  it("the treasury filters payments, opens one and refunds part of it", async () => {
+    const me = await signedIn("kasse@usingen.example");
+    await me.visit("/usingen/verwaltung");
+    await me.go(me.main.getByRole("navigation").getByRole("link", { name: "Zahlungen", exact: true }));
+    await me.checkPage({ h1: "Zahlungen", path: list });
+
+    const from = me.main.getByRole("group", { name: "Angelegt ab" });
+    await from.getByLabel("Tag").fill("31");
+    await from.getByLabel("Monat").fill("2");
+    await from.getByLabel("Jahr").fill("2026");
+    await me.field("Status").selectOption({ label: "Bezahlt" });
+    await me.go(me.button("Filtern"));
+    await me.checkPage({ h1: "Zahlungen", path: list, status: 422 });
+    await me.expectErrors([["Geben Sie ein gültiges Datum an, zum Beispiel 27 11 2026", "field-von"]]);
+    await from.getByLabel("Tag").fill("");
+    await from.getByLabel("Monat").fill("");
+    await from.getByLabel("Jahr").fill("");
+    await me.go(me.button("Filtern"));
+    await me.checkPage({ h1: "Zahlungen", path: list });
+    expect(new URL(me.page.url()).searchParams.get("status")).toBe("succeeded");
+    const sums = me.main.getByRole("table", { name: "Summen aller Zahlungen, die zum Filter passen" });
+    const cells = await sums.getByRole("row").nth(1).getByRole("cell").allTextContents();
+    expect(cells.map((cell) => cell.trim())).toEqual(["1", "30,70 €", "0,00 €", "30,70 €"]);
+
+    await me.go(me.link(payment.kassenzeichen));
+    const detail = `${list}/${payment.id}`;
+    await me.checkPage({ h1: `Zahlung ${payment.kassenzeichen}`, path: detail });
+    await me.field("Betrag in Euro").fill("31");
+    await me.field("Grund der Erstattung").fill("Gebühr ermäßigt");
+    await me.go(me.button("Erstattung auslösen"));
+    await me.checkPage({ h1: `Zahlung ${payment.kassenzeichen}`, path: `${detail}/erstattung`, status: 422 });
+    await me.expectErrors([["Geben Sie höchstens den noch erstattbaren Betrag ein", "field-betrag"]]);
+    expect(await me.field("Grund der Erstattung").inputValue()).toBe("Gebühr ermäßigt");
+    await me.field("Betrag in Euro").fill("10,70");
+    await me.go(me.button("Erstattung auslösen"));
+    await me.checkPage({ h1: `Zahlung ${payment.kassenzeichen}`, path: detail });
+    expect((await me.main.getByRole("status").textContent())?.trim()).toBe(
+      "Die Erstattung über 10,70 € wurde ausgeführt.",
+    );
+    const refunds = me.main.getByRole("table", { name: "Erstattungen dieser Zahlung" });
+    expect(await refunds.textContent()).toContain("Gebühr ermäßigt");
+  }, 300_000);
+
+  it("the administration creates access for the treasury software, shown once", async () => {
+    const me = await signedIn("admin@usingen.example");
+    await me.visit(list);
+    await me.checkPage({ h1: "Zahlungen", path: list });
+    await me.go(me.link("Zugänge der Kassensoftware verwalten"));
+    const tokens = `${list}/schnittstelle`;
+    await me.checkPage({ h1: "Zugänge der Kassensoftware", path: tokens });
+    await me.go(me.button("Zugang anlegen"));
+    await me.checkPage({ h1: "Zugänge der Kassensoftware", path: tokens, status: 422 });
+    await me.expectErrors([["Geben Sie eine Bezeichnung ein", "field-bezeichnung"]]);
+    await me.field("Bezeichnung").fill("Kassenverfahren");
+    await me.go(me.button("Zugang anlegen"));
+    await me.checkPage({ h1: "Zugänge der Kassensoftware", path: tokens });
+    expect(await me.main.getByRole("status").locator("code").textContent()).toMatch(/^kasse_/);
+    await me.go(me.button("„Kassenverfahren“ widerrufen"));
+    await me.checkPage({ h1: "Zugänge der Kassensoftware", path: tokens });
+    expect(await me.main.getByRole("status").textContent()).toContain("Der Zugang wurde widerrufen.");
+  }, 300_000);
+});

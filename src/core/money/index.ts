@@ -1,0 +1,1 @@
+export { decimalComma, formatCents, parseEuroCents } from "./money.ts";
