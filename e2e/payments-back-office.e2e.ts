@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { berlinDate } from "#core/dates/berlin.ts";
 import type { Payment } from "#modules/payments/index.ts";
 import { launchBrowser, newContext } from "#test/browser.ts";
 import { startTestApp, type TestApp } from "#test/server.ts";
@@ -11,8 +12,9 @@ import { accessibilityAuditor } from "./support/page-checks.ts";
 /**
  * The staff's payment pages in Chromium, with and without JavaScript: the treasury filters the list (a wrong
  * date first), opens a payment, refunds too much and then part of it; the administration gives the treasury
- * software access. Every page passes axe (WCAG 2.1 AA) with no browser problem. Signing in is the back
- * office's own journey (staff-back-office.e2e.ts): here the session comes from an HTTP sign-in.
+ * software access and sets the Kassenzeichen pattern after a preview. Every page passes axe (WCAG 2.1 AA)
+ * with no browser problem. Signing in is the back office's own journey (staff-back-office.e2e.ts): here the
+ * session comes from an HTTP sign-in.
  */
 
 const list = "/usingen/verwaltung/zahlungen";
@@ -109,5 +111,39 @@ describe.each([true, false])("payments in the back office in the browser, JavaSc
     await me.go(me.button("„Kassenverfahren“ widerrufen"));
     await me.checkPage({ h1: "Zugänge der Kassensoftware", path: tokens });
     expect(await me.main.getByRole("status").textContent()).toContain("Der Zugang wurde widerrufen.");
+  }, 300_000);
+
+  it("the administration previews and saves a new Kassenzeichen pattern", async () => {
+    const me = await signedIn("admin@usingen.example");
+    const year = berlinDate(new Date()).slice(-4);
+    await me.visit(list);
+    await me.go(me.link("Zahlungsplattform und Kassenzeichen einstellen"));
+    const settings = `${list}/einstellungen`;
+    const h1 = "Zahlungseinstellungen";
+    await me.checkPage({ h1, path: settings });
+    expect(
+      await me.main.getByRole("radio", { name: "ePayBL-Zahlungsplattform (epay-sim)" }).isChecked(),
+    ).toBe(true);
+    expect(await me.main.textContent()).toContain(`Beispiel: USI-${year}-K000002`);
+    const pattern = me.field("Muster für das Kassenzeichen");
+    await pattern.fill("{prefix}-{number}");
+    await me.go(me.button("Einstellungen speichern"));
+    await me.checkPage({ h1, path: settings, status: 422 });
+    await me.expectErrors([
+      [
+        "Das Muster muss den Platzhalter {year} enthalten, weil die laufende Nummer jedes Jahr neu beginnt",
+        "field-muster",
+      ],
+    ]);
+    await pattern.fill("KZ/{year}/{number}");
+    await me.go(me.button("Vorschau anzeigen"));
+    await me.checkPage({ h1, path: settings });
+    expect(await me.main.textContent()).toContain(`Beispiel: KZ/${year}/000002`);
+    await me.go(me.button("Einstellungen speichern"));
+    await me.checkPage({ h1, path: settings });
+    expect((await me.main.getByRole("status").textContent())?.trim()).toBe(
+      "Die Zahlungseinstellungen wurden gespeichert.",
+    );
+    expect(await pattern.inputValue()).toBe("KZ/{year}/{number}");
   }, 300_000);
 });

@@ -48,6 +48,7 @@ import {
   paymentsBackOffice,
   registerPayments,
   type TreasuryService,
+  treasuryOpenApi,
 } from "./modules/payments/index.ts";
 import { createStaffServices, registerStaff, type StaffServices } from "./modules/staff/index.ts";
 import {
@@ -257,6 +258,9 @@ export async function buildApp(
     mailer: services.mail,
     files: services.files.store,
   });
-  await app.register(openApiRoutes, { contributions: [catalogOpenApi], publicUrl: config.publicUrl });
+  await app.register(openApiRoutes, {
+    contributions: [catalogOpenApi, treasuryOpenApi],
+    publicUrl: config.publicUrl,
+  });
   return app;
 }

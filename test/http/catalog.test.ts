@@ -8,6 +8,12 @@ import { startTestApp, type TestApp } from "../server.ts";
 
 const ownHost = "rathaus.usingen.example";
 
+interface OpenApiOperation {
+  security?: Record<string, string[]>[];
+  parameters: { name?: string; $ref?: string }[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+}
+
 async function problem(response: Response, status: number) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
@@ -174,11 +180,33 @@ describe.each(testDrivers())("service catalog over HTTP on %s", (driver) => {
       const response = await get("/api/v1/openapi.json");
       expect(response.status).toBe(200);
       const raw = await response.text();
-      const doc = JSON.parse(raw) as { openapi: string; paths: Record<string, unknown> };
+      const doc = JSON.parse(raw) as {
+        openapi: string;
+        paths: Record<string, Record<string, OpenApiOperation>>;
+        components: { securitySchemes?: Record<string, unknown> };
+      };
       expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.paths)).toEqual(
-        expect.arrayContaining(["/api/v1/{tenant}/services", "/api/v1/{tenant}/services/{service}"]),
+        expect.arrayContaining([
+          "/api/v1/{tenant}/services",
+          "/api/v1/{tenant}/services/{service}",
+          "/api/v1/{tenant}/treasury/bookings",
+        ]),
       );
+      // The treasury's bookings need its bearer token; every scheme an operation names is declared.
+      const bookings = doc.paths["/api/v1/{tenant}/treasury/bookings"]?.get;
+      expect(bookings?.security).toEqual([{ treasuryToken: [] }]);
+      expect(doc.components.securitySchemes?.treasuryToken).toMatchObject({ type: "http", scheme: "bearer" });
+      expect(bookings?.parameters.map((p) => p.name ?? p.$ref)).toEqual([
+        "#/components/parameters/Tenant",
+        "date",
+      ]);
+      expect(Object.keys(bookings?.responses ?? {})).toEqual(["200", "400", "401", "404"]);
+      expect(Object.keys(bookings?.responses["401"]?.content ?? {})).toEqual(["application/problem+json"]);
+      for (const operation of Object.values(doc.paths).flatMap((item) => Object.values(item)))
+        for (const requirement of operation.security ?? [])
+          for (const scheme of Object.keys(requirement))
+            expect(doc.components.securitySchemes?.[scheme], scheme).toBeDefined();
       for (const [, ref] of raw.matchAll(/"\$ref":"#\/([^"]+)"/g)) {
         const target = (ref ?? "")
           .split("/")

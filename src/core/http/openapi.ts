@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 
-/** Part of the API description a module contributes: its paths and the schemas they reference. */
+/** Part of the API description a module contributes: its paths, the schemas and security schemes they use. */
 export interface OpenApiContribution {
   paths: Record<string, unknown>;
   schemas?: Record<string, unknown>;
+  /** E.g. a bearer token its paths name in `security`. */
+  securitySchemes?: Record<string, unknown>;
   tags?: { name: string; description: string }[];
 }
 
@@ -49,6 +51,7 @@ const common = {
 
 /** One OpenAPI 3.1 document from the modules' contributions; app.ts lists them. */
 export function openApiDocument(contributions: OpenApiContribution[], serverUrl: string) {
+  const securitySchemes = Object.assign({}, ...contributions.map((c) => c.securitySchemes ?? {}));
   return {
     openapi: "3.1.0",
     info: {
@@ -63,6 +66,7 @@ export function openApiDocument(contributions: OpenApiContribution[], serverUrl:
     components: {
       ...common,
       schemas: Object.assign({ ...common.schemas }, ...contributions.map((c) => c.schemas ?? {})),
+      ...(Object.keys(securitySchemes).length > 0 && { securitySchemes }),
     },
   };
 }

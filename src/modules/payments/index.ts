@@ -16,6 +16,14 @@ export {
   type PaymentReceiptJob,
   paymentReceiptQueue,
 } from "./notifications.service.ts";
+export {
+  defaultPaymentSettings,
+  kassenzeichenPatternProblem,
+  type PatternProblem,
+  type PaymentSettings,
+  type SettingsChange,
+  type SettingsSaved,
+} from "./payment-settings.service.ts";
 export { paymentMessages, paymentStateLabel } from "./payments.messages.ts";
 export {
   type Payment,
@@ -31,9 +39,7 @@ export type { AttemptState, PaymentState, PaymentsTables, ProviderName } from ".
 export {
   type AttemptStart,
   createPaymentsService,
-  defaultPaymentSettings,
   type NewPayment,
-  type PaymentSettings,
   type PaymentsOptions,
   type PaymentsService,
 } from "./payments.service.ts";
@@ -59,6 +65,7 @@ export {
 } from "./provider.ts";
 export { createPaymentProviders } from "./providers/index.ts";
 export type { RefundRequest } from "./refunds.service.ts";
+export { treasuryOpenApi } from "./treasury.openapi.ts";
 export { createTreasuryService, type TreasuryService } from "./treasury.service.ts";
 export { handlePaymentReceipts };
 

@@ -11,6 +11,7 @@ import { withQuery } from "#modules/identity/identity.paths.ts";
 import { auditStaff, backOfficeFrame, can, currentStaff, type StaffService } from "#modules/staff/index.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { paymentMethodLabel } from "./payment-methods.ts";
+import { paymentSettingsRoutes } from "./payment-settings.routes.tsx";
 import { paymentMessages, paymentStateLabel } from "./payments.messages.ts";
 import { RefundRefused } from "./payments.model.ts";
 import type { PaymentsService } from "./payments.service.ts";
@@ -25,18 +26,32 @@ import { PaymentDetailPage } from "./views/payment-detail.tsx";
 import { PaymentsListPage } from "./views/payments-list.tsx";
 
 export interface PaymentsBackOfficeOptions {
-  payments: Pick<PaymentsService, "get" | "transitions" | "refunds" | "refund">;
+  payments: Pick<
+    PaymentsService,
+    | "get"
+    | "transitions"
+    | "refunds"
+    | "refund"
+    | "settings"
+    | "saveSettings"
+    | "kassenzeichenPreview"
+    | "providerNames"
+  >;
   treasury: TreasuryService;
   staff: Pick<StaffService, "list">;
   audit: AuditLog;
   publicUrl: string;
 }
 
-/** The payments area of the back office (for registerStaff's `areas`): payments, refunds, export, API access. */
+/**
+ * The payments area of the back office (for registerStaff's `areas`): payments, refunds, export, API access
+ * and the municipality's payment settings.
+ */
 export function paymentsBackOffice(opts: PaymentsBackOfficeOptions): FastifyPluginAsync {
   return async (backOffice) => {
     await backOffice.register(paymentsStaffRoutes, opts);
     await backOffice.register(treasuryTokenRoutes, opts);
+    await backOffice.register(paymentSettingsRoutes, opts);
   };
 }
 
@@ -107,6 +122,9 @@ export async function paymentsStaffRoutes(app: FastifyInstance, opts: PaymentsBa
         : undefined,
       tokensHref: can(currentStaff(request).member.roles, "payments.tokens")
         ? treasuryPaths.tokens(base)
+        : undefined,
+      settingsHref: can(currentStaff(request).member.roles, "payments.settings")
+        ? treasuryPaths.settings(base)
         : undefined,
       errors,
     };

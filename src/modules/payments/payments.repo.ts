@@ -13,6 +13,36 @@ export function paymentsRepo(db: Db) {
         .select(["kassenzeichen_pattern", "provider"])
         .executeTakeFirst(),
 
+    /** The settings row locked until the transaction ends (undefined while the defaults apply). */
+    lockSettings: (tenantId: string) =>
+      scope(tenantId)
+        .selectFrom("payment_settings")
+        .select(["kassenzeichen_pattern", "provider"])
+        .forUpdate()
+        .executeTakeFirst(),
+
+    /** Inserts or replaces the municipality's settings in one statement. */
+    upsertSettings: async (
+      tenantId: string,
+      values: { kassenzeichen_pattern: string; provider: ProviderName },
+    ) => {
+      await scope(tenantId)
+        .insertInto("payment_settings", values)
+        .onConflict((conflict) => conflict.column("tenant_id").doUpdateSet(values))
+        .execute();
+    },
+
+    /** The last number core/references drew for `scope` in `year`, or 0. */
+    lastReferenceNumber: async (tenantId: string, referenceScope: string, year: number): Promise<number> => {
+      const row = await scope(tenantId)
+        .selectFrom("reference_counters")
+        .select("last_value")
+        .where("scope", "=", referenceScope)
+        .where("year", "=", year)
+        .executeTakeFirst();
+      return row?.last_value ?? 0;
+    },
+
     insertPayment: (tenantId: string, values: TenantInsert<"payments">): Promise<PaymentRow> =>
       scope(tenantId).insertInto("payments", values).returningAll().executeTakeFirstOrThrow(),
 

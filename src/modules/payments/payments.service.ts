@@ -6,6 +6,7 @@ import type { JobQueue } from "#core/jobs/index.ts";
 import { nextReference } from "#core/references/index.ts";
 import { hashSecret, isUuid, newSecret } from "#modules/identity/auth-kit.ts";
 import { createNotificationHandler } from "./notifications.service.ts";
+import { createPaymentSettings, kassenzeichenScope } from "./payment-settings.service.ts";
 import {
   type Payment,
   type PaymentActor,
@@ -22,16 +23,6 @@ import { canTransition, paidStates } from "./payments.states.ts";
 import { movePayment } from "./payments.transition.ts";
 import { type PaymentProvider, ProviderUnavailable, type StartedAttempt } from "./provider.ts";
 import { createRefunds } from "./refunds.service.ts";
-
-export interface PaymentSettings {
-  kassenzeichenPattern: string;
-  provider: ProviderName;
-}
-
-export const defaultPaymentSettings: PaymentSettings = {
-  kassenzeichenPattern: "{prefix}-{year}-K{number}",
-  provider: "epay-sim",
-};
 
 export interface NewPayment {
   tenantId: string;
@@ -86,13 +77,8 @@ function secretMatches(secret: string, secretHash: string): boolean {
 export function createPaymentsService(db: Db, options: PaymentsOptions) {
   const repo = paymentsRepo(db);
   const { providers } = options;
-
-  async function settings(tenantId: string, executor: Db = db): Promise<PaymentSettings> {
-    const row = await paymentsRepo(executor).settings(tenantId);
-    return row
-      ? { kassenzeichenPattern: row.kassenzeichen_pattern, provider: row.provider }
-      : defaultPaymentSettings;
-  }
+  const providerNames = Object.keys(providers) as ProviderName[];
+  const { settings, ...settingsEditing } = createPaymentSettings(db, providerNames);
 
   /**
    * Gives up an attempt the platform did not start, so the citizen can try again at once. Had the platform
@@ -153,9 +139,10 @@ export function createPaymentsService(db: Db, options: PaymentsOptions) {
 
   return {
     settings: (tenantId: string) => settings(tenantId),
+    ...settingsEditing,
 
     /** Names of the platforms this installation is configured for. */
-    providerNames: Object.keys(providers) as ProviderName[],
+    providerNames,
 
     /**
      * Inside the caller's transaction (the submission): a new payment with the next Kassenzeichen; returns it
@@ -166,7 +153,7 @@ export function createPaymentsService(db: Db, options: PaymentsOptions) {
       const { kassenzeichenPattern, provider } = await settings(input.tenantId, tx);
       const kassenzeichen = await nextReference(tx, {
         tenantId: input.tenantId,
-        scope: "payment",
+        scope: kassenzeichenScope,
         prefix: input.referencePrefix,
         pattern: kassenzeichenPattern,
       });

@@ -31,6 +31,8 @@ export const permissionMatrix = {
   "payments.refund": ["department_lead", "treasury"],
   /** Create and revoke the API tokens of the treasury software. */
   "payments.tokens": ["admin"],
+  /** Choose the payment platform and the Kassenzeichen pattern of the municipality. */
+  "payments.settings": ["admin"],
   /** Manage bodies, meetings, agendas, papers and minutes (council issue). */
   "council.manage": ["council_office"],
   /** Read non-public council documents. */

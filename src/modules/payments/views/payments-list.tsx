@@ -11,6 +11,7 @@ import {
 import { type SignedInFrame, SignedInPage } from "#core/views/signed-in-page.tsx";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
 import { DataTable, TextCells } from "#core/views/table.tsx";
+import { paymentSettingsMessages } from "../payment-settings.messages.ts";
 import { treasuryMessages } from "../treasury.messages.ts";
 
 export interface PaymentsListModel {
@@ -33,6 +34,7 @@ export interface PaymentsListModel {
   }[];
   olderHref?: string;
   tokensHref?: string;
+  settingsHref?: string;
   errors: FieldError[];
 }
 
@@ -43,6 +45,19 @@ function GetForm(props: PropsWithChildren<{ action: string; submitLabel: string 
       {props.children}
       <Button label={props.submitLabel} variant="secondary" />
     </form>
+  );
+}
+
+/** A link to another page of the area, for those allowed to open it. */
+function AreaLink(props: { href?: string; label: string }) {
+  return props.href ? (
+    <p class="kern-body">
+      <a class="kern-link" href={props.href} safe>
+        {props.label}
+      </a>
+    </p>
+  ) : (
+    ""
   );
 }
 
@@ -159,15 +174,8 @@ export function PaymentsListPage(props: {
           error={errorFor(errors, "tag")}
         />
       </GetForm>
-      {model.tokensHref ? (
-        <p class="kern-body">
-          <a class="kern-link" href={model.tokensHref} safe>
-            {t.tokensLink}
-          </a>
-        </p>
-      ) : (
-        ""
-      )}
+      <AreaLink href={model.tokensHref} label={t.tokensLink} />
+      <AreaLink href={model.settingsHref} label={paymentSettingsMessages[lang].settingsLink} />
     </SignedInPage>
   );
 }
