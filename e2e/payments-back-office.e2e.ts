@@ -68,9 +68,11 @@ describe.each([true, false])("payments in the back office in the browser, JavaSc
     await from.getByLabel("Tag").fill("");
     await from.getByLabel("Monat").fill("");
     await from.getByLabel("Jahr").fill("");
+    await me.field("Leistung").selectOption({ label: "Bewohnerparkausweis beantragen" });
     await me.go(me.button("Filtern"));
     await me.checkPage({ h1: "Zahlungen", path: list });
     expect(new URL(me.page.url()).searchParams.get("status")).toBe("succeeded");
+    expect(new URL(me.page.url()).searchParams.get("leistung")).toBe("bewohnerparkausweis");
     const sums = me.main.getByRole("table", { name: "Summen aller Zahlungen, die zum Filter passen" });
     const cells = await sums.getByRole("row").nth(1).getByRole("cell").allTextContents();
     expect(cells.map((cell) => cell.trim())).toEqual(["1", "30,70 €", "0,00 €", "30,70 €"]);

@@ -218,6 +218,7 @@ export async function buildApp(
       paymentsBackOffice({
         payments: services.payments,
         treasury: services.treasury,
+        catalog: services.catalog,
         staff: services.staff.staff,
         audit: services.audit,
         publicUrl: config.publicUrl,

@@ -4,7 +4,7 @@ import type {
 } from "@simplewebauthn/server";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashSecret } from "#modules/identity/secrets.ts";
+import { hashSecret } from "#core/secrets.ts";
 import { testDrivers } from "../db.ts";
 import { createCitizen } from "../factories.ts";
 import { textOf } from "../form-client.ts";

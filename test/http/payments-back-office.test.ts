@@ -25,6 +25,14 @@ function dayQuery(name: string, date: Date): string {
   }).toString();
 }
 
+/** The service filter's choices as `slug=label`, in the order shown, without the "alle" placeholder. */
+function serviceChoices(html: string): string[] {
+  const select = /<select[^>]*name="leistung"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+  return [...select.matchAll(/<option value="([^"]*)"[^>]*>([\s\S]*?)<\/option>/g)]
+    .map(([, value, label]) => `${value}=${textOf(label ?? "")}`)
+    .slice(1);
+}
+
 const hiddenRefundable = (html: string) => /name="erstattbar" value="(\d+)"/.exec(html)?.[1] ?? "";
 
 describe.each(testDrivers())("payments in the back office on %s", (driver) => {
@@ -50,6 +58,7 @@ describe.each(testDrivers())("payments in the back office on %s", (driver) => {
       amountCents: 1500,
       email: "jane@example.org",
       lang: "en",
+      serviceSlug: "sondernutzung-verkehrsflaechen",
     });
     neuAnspach = await payWithSimulator(t, "neu-anspach", { amountCents: 999 });
     [treasury, clerk, admin] = await Promise.all([
@@ -78,10 +87,31 @@ describe.each(testDrivers())("payments in the back office on %s", (driver) => {
       /<a class="kern-link" href="\/usingen\/verwaltung\/zahlungen"[^>]*aria-current="page"/,
     );
 
+    // Services by their catalog name, sorted by it; a slug the catalog does not know is shown as it is.
+    expect(text).toContain("Bewohnerparkausweis beantragen");
+    expect(text).not.toContain("bewohnerparkausweis");
+    expect(serviceChoices(page.html)).toEqual([
+      "sondernutzung-verkehrsflaechen=Antrag auf Sondernutzung öffentlicher Verkehrsflächen",
+      "bewohnerparkausweis=Bewohnerparkausweis beantragen",
+      "hundesteuer=hundesteuer",
+    ]);
+    const inEnglish = await treasury.get(`${list}?lang=en`);
+    expect(textOf(inEnglish.html)).toContain("Residents' parking permit");
+    expect(serviceChoices(inEnglish.html)).toEqual([
+      "hundesteuer=hundesteuer",
+      "sondernutzung-verkehrsflaechen=Permit for special use of public roads and pavements",
+      "bewohnerparkausweis=Residents' parking permit",
+    ]);
+    expect(textOf((await treasury.get(`${detail(parking)}?lang=en`)).html)).toContain(
+      "Service Residents' parking permit",
+    );
+    await treasury.get(`${list}?lang=de`);
+
     const dogsOnly = textOf((await treasury.get(`${list}?leistung=hundesteuer`)).html);
     expect(dogsOnly).toContain(dog.kassenzeichen);
     expect(dogsOnly).not.toContain(parking.kassenzeichen);
     expect(dogsOnly).toContain("1 1.234,56 € 0,00 € 1.234,56 €");
+    expect(textOf((await treasury.get(detail(dog))).html)).toContain("Leistung hundesteuer Zahlungsdienst");
     expect(textOf((await treasury.get(`${list}?status=refunded`)).html)).toContain(
       "Keine Zahlungen gefunden.",
     );
@@ -115,6 +145,7 @@ describe.each(testDrivers())("payments in the back office on %s", (driver) => {
       "SEPA-Lastschrift",
       "Zahlung begonnen",
       "Zahlungsdienst (epay-sim)",
+      "Leistung Bewohnerparkausweis beantragen",
     ])
       expect(text).toContain(fact);
     expect(hiddenRefundable(shown.html)).toBe("3070");

@@ -1,3 +1,4 @@
+import { isUuid } from "#core/db/ids.ts";
 import { tenantScope } from "#core/db/tenant-scope.ts";
 import type { Db } from "#core/db/transaction.ts";
 import type { StoredFileRow, StoredFilesTable } from "./files.schema.ts";
@@ -10,11 +11,9 @@ export interface FileOwner {
 
 export type NewStoredFile = Omit<StoredFilesTable, "tenant_id" | "state" | "created_at">;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** Ids arrive in URLs: anything that is no UUID is simply not found (and never reaches a uuid column). */
 export function isFileId(id: string): boolean {
-  return uuidPattern.test(id);
+  return isUuid(id);
 }
 
 export function filesRepo(db: Db) {

@@ -1,3 +1,4 @@
+import { isUuid } from "#core/db/ids.ts";
 import { isLang, type Lang } from "#core/i18n/lang.ts";
 import {
   checkAttachments,
@@ -31,7 +32,6 @@ export interface OutgoingMail extends MailMessage {
 }
 
 const addressPattern = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]{1,253}$/;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class InvalidMailMessage extends Error {}
 
@@ -50,8 +50,7 @@ export function checkMailMessage(message: MailMessage): MailMessage {
   if (typeof message.text !== "string" || message.text === "") problems.push("text is empty");
   if (typeof message.html !== "string" || message.html === "") problems.push("html is empty");
   if (!isLang(message.lang)) problems.push("lang must be de or en");
-  if (message.tenantId !== undefined && !uuidPattern.test(message.tenantId))
-    problems.push("tenantId is no uuid");
+  if (message.tenantId !== undefined && !isUuid(message.tenantId)) problems.push("tenantId is no uuid");
   problems.push(...checkAttachments(message.attachments));
   if (problems.length > 0) throw new InvalidMailMessage(`Invalid mail message: ${problems.join("; ")}`);
   const { to, subject, text, html, lang, tenantId, attachments } = message;

@@ -1,6 +1,7 @@
+import { isUuid } from "#core/db/ids.ts";
 import type { Db, Tx } from "#core/db/transaction.ts";
 import type { Lang } from "#core/i18n/lang.ts";
-import { hashSecret, isUuid, newSecret } from "#modules/identity/auth-kit.ts";
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import { applicationsRepo } from "./applications.repo.ts";
 import type { ApplicationRow, ApplicationStatus } from "./applications.schema.ts";
 

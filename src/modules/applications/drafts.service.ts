@@ -1,9 +1,9 @@
-import { uuidv7 } from "#core/db/ids.ts";
+import { isUuid, uuidv7 } from "#core/db/ids.ts";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
 import type { FileOwner, FileStore } from "#core/files/index.ts";
 import type { Lang } from "#core/i18n/lang.ts";
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import type { Answers } from "#modules/forms/index.ts";
-import { hashSecret, isUuid, newSecret } from "#modules/identity/auth-kit.ts";
 import { applicationsRepo } from "./applications.repo.ts";
 import type { DraftRow } from "./applications.schema.ts";
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { withQuery } from "#core/http/paths.ts";
 import { siteOrigin } from "#modules/identity/auth-kit.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { startFeePayment } from "#workflows/pay-fee.ts";
 import { applicationPaths } from "./applications.paths.ts";

@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "#core/db/transaction.ts";
 import type { FileServices } from "#core/files/index.ts";
+import { sendMessage } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
 import type { JobQueue } from "#core/jobs/index.ts";
 import type { Mailer } from "#core/mail/index.ts";
 import { type CatalogService, type CatalogServiceApi, pick } from "#modules/catalog/index.ts";
 import type { FormsService, FormVersion } from "#modules/forms/index.ts";
-import { sendMessage } from "#modules/identity/auth-kit.ts";
 import type { IdentityServices } from "#modules/identity/index.ts";
 import type { PaymentsService } from "#modules/payments/index.ts";
 import { type Tenant, tenantContext } from "#modules/tenants/index.ts";

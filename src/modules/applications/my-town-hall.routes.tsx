@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
-import { sendHtml } from "#modules/identity/auth-kit.ts";
-import { identityPaths, withQuery } from "#modules/identity/identity.paths.ts";
+import { identityPaths } from "#modules/identity/identity.paths.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { applicationMessages } from "./applications.messages.ts";
 import { applicationPaths } from "./applications.paths.ts";

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { sendHtml } from "#modules/identity/auth-kit.ts";
-import { identityPaths, withQuery } from "#modules/identity/identity.paths.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
+import { identityPaths } from "#modules/identity/identity.paths.ts";
 import { installationChrome, type TenantsService, tenantPaths } from "#modules/tenants/index.ts";
 import { applicationPaths } from "./applications.paths.ts";
 import type { ApplicationRouteOptions } from "./flow-context.ts";

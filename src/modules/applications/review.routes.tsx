@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import { fieldId } from "#core/views/form/index.ts";
 import {
   type Answers,
@@ -9,7 +10,7 @@ import {
   isLocked,
   summaryRows,
 } from "#modules/forms/index.ts";
-import { emailError, normalizeEmail, sendHtml, siteOrigin } from "#modules/identity/auth-kit.ts";
+import { emailError, normalizeEmail, siteOrigin } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { startFeePayment } from "#workflows/pay-fee.ts";
 import { submitApplication } from "#workflows/submit-application.ts";

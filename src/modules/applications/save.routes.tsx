@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { berlinDate } from "#core/dates/berlin.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendHtml, sendMessage } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
 import { renderMail } from "#core/mail/index.ts";
 import { FormPage, TextField } from "#core/views/form/index.ts";
-import { emailError, normalizeEmail, sendHtml, sendMessage, siteOrigin } from "#modules/identity/auth-kit.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
+import { emailError, normalizeEmail, siteOrigin } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { applicationMessages } from "./applications.messages.ts";
 import { applicationPaths } from "./applications.paths.ts";

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import { type CatalogService, pick } from "#modules/catalog/index.ts";
 import { lockedAnswers, type PrefillProfile, prefillAnswers, stepOrder } from "#modules/forms/index.ts";
-import { sendHtml } from "#modules/identity/auth-kit.ts";
-import { identityPaths, withQuery } from "#modules/identity/identity.paths.ts";
+import { identityPaths } from "#modules/identity/identity.paths.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { applicationPaths } from "./applications.paths.ts";
 import { type ApplicationRouteOptions, draftCookie } from "./flow-context.ts";

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import {
   type Answers,
   checkAnswers,
@@ -13,7 +14,6 @@ import {
   stepHasUpload,
   stepOrder,
 } from "#modules/forms/index.ts";
-import { sendHtml } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { applicationPaths, changeQuery } from "./applications.paths.ts";
 import { type ApplicationRouteOptions, draftGone, type Flow, openFlow } from "./flow-context.ts";

@@ -3,6 +3,7 @@ import { type Db, inTransaction, type Tx } from "#core/db/transaction.ts";
 import { isUniqueViolation } from "#core/db/unique-violation.ts";
 import { type FieldError, ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import * as repo from "./accounts.repo.ts";
 import { identityMessages } from "./identity.messages.ts";
 import type { TokenPurpose } from "./identity.schema.ts";
@@ -13,7 +14,7 @@ import {
   spendPasswordCheckTime,
   verifyPassword,
 } from "./passwords.ts";
-import { composeSecret, hashSecret, newSecret, parseSecret } from "./secrets.ts";
+import { composeSecret, parseSecret } from "./secrets.ts";
 
 export type AccountMailKind =
   | "verify_email"

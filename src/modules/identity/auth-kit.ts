@@ -6,7 +6,7 @@
 
 export type { SessionColumns, TotpColumns } from "./account-columns.ts";
 export { emailError, isEmailAddress, normalizeEmail, passwordError } from "./accounts.service.ts";
-export { sendHtml, sendMessage, siteOrigin, validationErrors, waitMessage } from "./identity.http.ts";
+export { siteOrigin, validationErrors, waitMessage } from "./identity.http.ts";
 export { clearSessionCookie, sessionCookieName, setSessionCookie } from "./identity.session-plugin.ts";
 export {
   type MandatoryTwoFactor,
@@ -33,7 +33,6 @@ export {
 } from "./passwords.ts";
 export { secondStepCookie } from "./second-step.ts";
 export { createSecretBox } from "./secret-box.ts";
-export { hashSecret, isUuid, newSecret } from "./secrets.ts";
 export {
   createSessionCore,
   type OwnerCodec,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { sendHtml, sendMessage } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { signedInCitizen, toSignIn } from "./account.routes.tsx";
@@ -9,8 +10,6 @@ import {
   auditFrom,
   linkInvalidMessage,
   reauthGuard,
-  sendHtml,
-  sendMessage,
   validationErrors,
 } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";

@@ -1,40 +1,15 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AuditEvent, AuditLog } from "#core/audit/index.ts";
 import { AppError, type FieldError } from "#core/http/errors.ts";
+import { withQuery } from "#core/http/paths.ts";
 import { format } from "#core/i18n/messages.ts";
-import { MessagePage, type MessagePageModel } from "#core/views/message-page.tsx";
+import type { MessagePageModel } from "#core/views/message-page.tsx";
 import { tenantContext } from "#modules/tenants/index.ts";
 import type { AccountLinks } from "./accounts.service.ts";
 import { identityMessages } from "./identity.messages.ts";
-import { identityPaths, withQuery } from "./identity.paths.ts";
+import { identityPaths } from "./identity.paths.ts";
 import { clearSessionCookie } from "./identity.session-plugin.ts";
 import type { ThrottleService } from "./throttle.service.ts";
-
-export async function sendHtml(
-  reply: FastifyReply,
-  status: number,
-  page: JSX.Element,
-): Promise<FastifyReply> {
-  return reply
-    .status(status)
-    .type("text/html; charset=utf-8")
-    .header("cache-control", "no-store")
-    .send(await page);
-}
-
-export function sendMessage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  model: Omit<MessagePageModel, "path">,
-  status = 200,
-): Promise<FastifyReply> {
-  const { chrome } = tenantContext(request);
-  return sendHtml(
-    reply,
-    status,
-    MessagePage({ chrome, model: { ...model, path: request.url.split("?")[0] ?? "/" } }),
-  );
-}
 
 /** The field errors of a failed validation; any other error is passed on to the error handler. */
 export function validationErrors(error: unknown): FieldError[] {

@@ -2,20 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AuditLog } from "#core/audit/index.ts";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { safeReturnPath, withQuery } from "#core/http/paths.ts";
+import { sendHtml, sendMessage } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
+import { hashSecret } from "#core/secrets.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import type { AccountsService } from "./accounts.service.ts";
-import {
-  accountLinks,
-  auditFrom,
-  sendHtml,
-  sendMessage,
-  signedOutHere,
-  validationErrors,
-  waitMessage,
-} from "./identity.http.ts";
+import { accountLinks, auditFrom, signedOutHere, validationErrors, waitMessage } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
-import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
+import { identityPaths } from "./identity.paths.ts";
 import type { AuthMethod } from "./identity.schema.ts";
 import { setSessionCookie } from "./identity.session-plugin.ts";
 import type { OidcService } from "./oidc.service.ts";
@@ -23,7 +18,7 @@ import { oidcOffer } from "./oidc-offer.ts";
 import { passkeyPaths } from "./passkeys.paths.ts";
 import type { ProfileService } from "./profile.service.ts";
 import { startSecondStep } from "./second-step.ts";
-import { hashSecret, parseSecret } from "./secrets.ts";
+import { parseSecret } from "./secrets.ts";
 import type { SessionsService } from "./sessions.service.ts";
 import { signInKeys, type ThrottleService } from "./throttle.service.ts";
 import type { TotpService } from "./totp.service.ts";

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AuditEvent } from "#core/audit/index.ts";
 import type { FieldError } from "#core/http/errors.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import type { SiteChrome } from "#core/views/site-chrome.ts";
-import { sendHtml, waitMessage } from "./identity.http.ts";
+import { waitMessage } from "./identity.http.ts";
 import type { secondStepCookie } from "./second-step.ts";
 import type { ThrottleService } from "./throttle.service.ts";
 import type { TotpService } from "./totp.service.ts";

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
+import { withQuery } from "#core/http/paths.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
-import { withQuery } from "./identity.paths.ts";
 import { oidcPaths } from "./oidc.paths.ts";
 import type { OidcService } from "./oidc.service.ts";
 import type { OidcOffer } from "./views/oidc-sign-in.tsx";

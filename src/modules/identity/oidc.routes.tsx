@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
+import { safeReturnPath, withQuery } from "#core/http/paths.ts";
+import { sendMessage } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
-import { accountLinks, auditFrom, sendMessage } from "./identity.http.ts";
-import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
+import { accountLinks, auditFrom } from "./identity.http.ts";
+import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, startSession } from "./identity.routes.tsx";
 import { type OidcFailure, OidcSignInError } from "./oidc.client.ts";
 import { oidcMessages } from "./oidc.messages.ts";

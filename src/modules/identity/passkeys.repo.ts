@@ -1,9 +1,9 @@
 import { type Selectable, sql } from "kysely";
 import { columnsEqual } from "#core/db/columns-equal.ts";
+import { isUuid } from "#core/db/ids.ts";
 import type { Db } from "#core/db/transaction.ts";
 import type { PasskeyColumns } from "./passkeys.schema.ts";
 import type { PasskeyChallengeStore, PasskeyStore, StoredPasskey } from "./passkeys.service.ts";
-import { isUuid } from "./secrets.ts";
 
 function toPasskey(row: Selectable<PasskeyColumns>): StoredPasskey {
   return {

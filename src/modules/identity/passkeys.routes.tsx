@@ -1,10 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { safeReturnPath, withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { signedInCitizen, toSignIn } from "./account.routes.tsx";
-import { auditFrom, sendHtml } from "./identity.http.ts";
-import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
+import { auditFrom } from "./identity.http.ts";
+import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, startSession, submitRateLimit } from "./identity.routes.tsx";
 import { passkeyCeremonies, passkeyRows } from "./passkey-http.ts";
 import { passkeyMessages } from "./passkeys.messages.ts";

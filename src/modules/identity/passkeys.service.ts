@@ -10,7 +10,7 @@ import {
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
 import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
-import { hashSecret } from "./secrets.ts";
+import { hashSecret } from "#core/secrets.ts";
 
 /**
  * Passkeys (WebAuthn discoverable credentials) for any kind of account: the service knows WebAuthn, a

@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { sendHtml, sendMessage } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import {
   accountLinks,
   auditFrom,
   linkInvalidMessage,
-  sendHtml,
-  sendMessage,
   signedOutHere,
   validationErrors,
 } from "./identity.http.ts";

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { isUuid } from "./secrets.ts";
+import { isUuid } from "#core/db/ids.ts";
 
 const lifetimeMs = 5 * 60_000;
 

@@ -1,5 +1,5 @@
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import type { AuthMethod } from "./identity.schema.ts";
-import { hashSecret, newSecret } from "./secrets.ts";
 
 export interface SessionPolicy {
   /** A session ends after this long without a request. */

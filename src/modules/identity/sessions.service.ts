@@ -1,6 +1,6 @@
+import { isUuid } from "#core/db/ids.ts";
 import type { Db } from "#core/db/transaction.ts";
 import type { AuthMethod } from "./identity.schema.ts";
-import { isUuid } from "./secrets.ts";
 import { createSessionCore, type OwnerCodec, type SessionInfo, type SessionPolicy } from "./session-core.ts";
 import { type CitizenOwner, citizenSessionStore } from "./sessions.repo.ts";
 

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "#core/db/transaction.ts";
-import { hashSecret } from "./secrets.ts";
+import { hashSecret } from "#core/secrets.ts";
 
 /**
  * Failures allowed within the window before waiting times start: few per e-mail address (one account being

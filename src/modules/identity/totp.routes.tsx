@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { safeReturnPath, withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { sendAccountPage, signedInCitizen, toSignIn } from "./account.routes.tsx";
-import { auditFrom, reauthGuard, sendHtml, waitMessage } from "./identity.http.ts";
+import { auditFrom, reauthGuard, waitMessage } from "./identity.http.ts";
 import { identityMessages } from "./identity.messages.ts";
-import { identityPaths, safeReturnPath, withQuery } from "./identity.paths.ts";
+import { identityPaths } from "./identity.paths.ts";
 import { type IdentityRouteOptions, startSession, submitRateLimit } from "./identity.routes.tsx";
 import { endSecondStep, pendingSecondStep } from "./second-step.ts";
 import { RecoveryCodesPage, SecondStepPage, TotpSetupPage } from "./views/totp.tsx";

@@ -2,8 +2,8 @@ import { randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
+import { hashSecret } from "#core/secrets.ts";
 import type { SecretBox } from "./secret-box.ts";
-import { hashSecret } from "./secrets.ts";
 import type { TotpStore } from "./totp.repo.ts";
 
 /** Codes of the previous and next 30-second step are accepted too, for phones whose clock is a little off. */

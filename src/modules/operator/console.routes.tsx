@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
 import type { SignedInFrame } from "#core/views/signed-in-page.tsx";
-import { sendHtml, validationErrors } from "#modules/identity/auth-kit.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
+import { validationErrors } from "#modules/identity/auth-kit.ts";
 import { tenantPaths } from "#modules/tenants/index.ts";
 import { type MunicipalityInput, municipalityFields } from "./municipalities.service.ts";
 import { consoleChrome, currentOperator } from "./operator.http.ts";

@@ -1,6 +1,7 @@
 import { recordAudit } from "#core/audit/index.ts";
 import { type Db, inTransaction, type Tx } from "#core/db/transaction.ts";
 import { type FieldError, ValidationFailed } from "#core/http/errors.ts";
+import { withQuery } from "#core/http/paths.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { format } from "#core/i18n/messages.ts";
 import type { Mailer } from "#core/mail/index.ts";
@@ -10,7 +11,6 @@ import {
   type SessionPolicy,
   validationErrors,
 } from "#modules/identity/auth-kit.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
 import { createStaffServices, type StaffService, staffPaths } from "#modules/staff/index.ts";
 import {
   createTenantsService,

@@ -1,7 +1,7 @@
+import { isUuid } from "#core/db/ids.ts";
 import type { Db } from "#core/db/transaction.ts";
 import {
   createSessionCore,
-  isUuid,
   type OwnerCodec,
   type SessionInfo,
   type SessionPolicy,

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
+import { withQuery } from "#core/http/paths.ts";
 import type { Lang } from "#core/i18n/lang.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
 import { tenantPaths } from "#modules/tenants/index.ts";
 import type { MunicipalitiesService, MunicipalityInput } from "./municipalities.service.ts";
 import { operatorPaths } from "./operator.paths.ts";

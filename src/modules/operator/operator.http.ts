@@ -1,13 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { MessagePage, type MessagePageModel } from "#core/views/message-page.tsx";
-import {
-  clearSessionCookie,
-  type SignInAudit,
-  sendHtml,
-  sessionCookieName,
-} from "#modules/identity/auth-kit.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendMessage } from "#core/http/reply.ts";
+import type { MessagePageModel } from "#core/views/message-page.tsx";
+import { clearSessionCookie, type SignInAudit, sessionCookieName } from "#modules/identity/auth-kit.ts";
 import { installationChrome } from "#modules/tenants/index.ts";
 import { operatorPaths } from "./operator.paths.ts";
 import type { Operator } from "./operator.service.ts";
@@ -72,8 +68,7 @@ export function sendConsoleMessage(
   model: Omit<MessagePageModel, "path">,
   status = 200,
 ): Promise<FastifyReply> {
-  const path = request.url.split("?")[0] ?? operatorPaths.home();
-  return sendHtml(reply, status, MessagePage({ chrome: consoleChrome(request), model: { ...model, path } }));
+  return sendMessage(request, reply, model, status, consoleChrome(request));
 }
 
 /**

@@ -1,14 +1,12 @@
-import { uuidv7 } from "#core/db/ids.ts";
+import { isUuid, uuidv7 } from "#core/db/ids.ts";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
 import { ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { format } from "#core/i18n/messages.ts";
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import {
   emailError,
   hashPassword,
-  hashSecret,
-  isUuid,
-  newSecret,
   normalizeEmail,
   passwordError,
   spendPasswordCheckTime,

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
-import { sendHtml, validationErrors } from "#modules/identity/auth-kit.ts";
+import { sendHtml } from "#core/http/reply.ts";
+import { validationErrors } from "#modules/identity/auth-kit.ts";
 import { consoleChrome, logOperatorEvent, sendConsoleMessage } from "./operator.http.ts";
 import { operatorMessages } from "./operator.messages.ts";
 import type { OperatorRouteOptions } from "./operator.options.ts";

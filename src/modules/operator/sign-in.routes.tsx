@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { safeReturnPath, withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import {
   clearSessionCookie,
   mandatoryTwoFactor,
   type SecondFactorMethod,
-  sendHtml,
   setSessionCookie,
   signInKeys,
 } from "#modules/identity/auth-kit.ts";
-import { safeReturnPath, withQuery } from "#modules/identity/identity.paths.ts";
 import { consoleChrome, logOperatorEvent, sendConsoleMessage } from "./operator.http.ts";
 import { operatorMessages } from "./operator.messages.ts";
 import type { OperatorRouteOptions } from "./operator.options.ts";

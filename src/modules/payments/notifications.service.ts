@@ -1,5 +1,5 @@
+import { isUuid } from "#core/db/ids.ts";
 import { type Db, inTransaction, type Tx } from "#core/db/transaction.ts";
-import { isUuid } from "#modules/identity/auth-kit.ts";
 import { type Payment, toPayment } from "./payments.model.ts";
 import { type PaymentsRepo, paymentsRepo } from "./payments.repo.ts";
 import type { AttemptRow, PaymentRow, ProviderName } from "./payments.schema.ts";

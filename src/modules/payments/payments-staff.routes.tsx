@@ -4,10 +4,11 @@ import { berlinDateTime } from "#core/dates/berlin.ts";
 import { attachmentDisposition } from "#core/http/content-disposition.ts";
 import { type FieldError, NotFound } from "#core/http/errors.ts";
 import { type FormBody, formBody, readString } from "#core/http/form-page.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
 import { formatCents, parseEuroCents } from "#core/money/index.ts";
-import { sendHtml } from "#modules/identity/auth-kit.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
+import { type CatalogServiceApi, pick } from "#modules/catalog/index.ts";
 import { auditStaff, backOfficeFrame, can, currentStaff, type StaffService } from "#modules/staff/index.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { paymentMethodLabel } from "./payment-methods.ts";
@@ -16,7 +17,7 @@ import { paymentMessages, paymentStateLabel } from "./payments.messages.ts";
 import { RefundRefused } from "./payments.model.ts";
 import type { PaymentsService } from "./payments.service.ts";
 import { paymentStates } from "./payments.states.ts";
-import { optionalDay, paymentHistory } from "./payments-staff.view-model.ts";
+import { optionalDay, paymentHistory, serviceNames, serviceOptions } from "./payments-staff.view-model.ts";
 import { treasuryMessages } from "./treasury.messages.ts";
 import { treasuryPaths } from "./treasury.paths.ts";
 import type { TreasuryService } from "./treasury.service.ts";
@@ -38,6 +39,8 @@ export interface PaymentsBackOfficeOptions {
     | "providerNames"
   >;
   treasury: TreasuryService;
+  /** Names the services that payments keep only by slug. */
+  catalog: Pick<CatalogServiceApi, "list" | "bySlug">;
   staff: Pick<StaffService, "list">;
   audit: AuditLog;
   publicUrl: string;
@@ -71,7 +74,11 @@ export async function paymentsStaffRoutes(app: FastifyInstance, opts: PaymentsBa
     const to = optionalDay(query, "bis", t.dateInvalid);
     const errors = [...from.errors, ...to.errors, ...exportErrors];
     if (from.day && to.day && to.day < from.day) errors.push({ field: "bis", message: t.rangeInvalid });
-    const services = await opts.treasury.serviceSlugs(tenant.id);
+    const [services, catalog] = await Promise.all([
+      opts.treasury.serviceSlugs(tenant.id),
+      opts.catalog.list(tenant.id),
+    ]);
+    const names = serviceNames(catalog, request.lang);
     const state = readString(query, "status");
     const service = readString(query, "leistung");
     const filter = {
@@ -100,7 +107,7 @@ export async function paymentsStaffRoutes(app: FastifyInstance, opts: PaymentsBa
       },
       exportDay: optionalDay(query, "tag", "").parts,
       stateOptions: paymentStates.map((value) => ({ value, label: paymentStateLabel(value, request.lang) })),
-      serviceOptions: services.map((value) => ({ value, label: value })),
+      serviceOptions: serviceOptions(services, names, request.lang),
       sums: {
         count: String(sums.count),
         paid: formatCents(sums.paidCents),
@@ -111,7 +118,7 @@ export async function paymentsStaffRoutes(app: FastifyInstance, opts: PaymentsBa
         href: treasuryPaths.payment(base, payment.id),
         kassenzeichen: payment.kassenzeichen,
         created: berlinDateTime(payment.createdAt),
-        service: payment.serviceSlug ?? "",
+        service: payment.serviceSlug ? (names.get(payment.serviceSlug) ?? payment.serviceSlug) : "",
         amount: formatCents(payment.amountCents),
         refunded: formatCents(payment.refundedCents),
         state: paymentStateLabel(payment.state, request.lang),
@@ -175,10 +182,11 @@ export async function paymentsStaffRoutes(app: FastifyInstance, opts: PaymentsBa
     if (!payment) throw NotFound();
     const { lang } = request;
     const t = treasuryMessages[lang];
-    const [transitions, refunds, members] = await Promise.all([
+    const [transitions, refunds, members, service] = await Promise.all([
       opts.payments.transitions(tenant.id, payment.id),
       opts.payments.refunds(tenant.id, payment.id),
       opts.staff.list(tenant.id),
+      payment.serviceSlug ? opts.catalog.bySlug(tenant.id, payment.serviceSlug) : undefined,
     ]);
     const names = new Map(members.map((member) => [member.id, member.displayName]));
     const mayRefund =
@@ -193,7 +201,10 @@ export async function paymentsStaffRoutes(app: FastifyInstance, opts: PaymentsBa
         { label: t.refundableLabel, value: formatCents(payment.refundableCents) },
         { label: t.stateLabel, value: paymentStateLabel(payment.state, lang) },
         { label: t.purposeLabel, value: payment.purpose },
-        { label: t.serviceLabel, value: payment.serviceSlug ?? "" },
+        {
+          label: t.serviceLabel,
+          value: service ? pick(service.name, lang).text : (payment.serviceSlug ?? ""),
+        },
         { label: t.providerLabel, value: payment.provider },
         { label: t.methodColumn, value: paymentMethodLabel(payment.method, lang) },
         { label: t.providerPaymentIdLabel, value: payment.providerPaymentId ?? "" },

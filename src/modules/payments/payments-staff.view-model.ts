@@ -4,6 +4,8 @@ import { type FormBody, isoDate, readDateParts } from "#core/http/form-page.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { format } from "#core/i18n/messages.ts";
 import { formatCents } from "#core/money/index.ts";
+import type { SelectOption } from "#core/views/form/index.ts";
+import { type CatalogService, pick } from "#modules/catalog/index.ts";
 import { paymentStateLabel } from "./payments.messages.ts";
 import type { PaymentTransition } from "./payments.model.ts";
 import { treasuryMessages } from "./treasury.messages.ts";
@@ -18,6 +20,26 @@ export function optionalDay(query: FormBody, name: string, invalidMessage: strin
   const day = empty ? undefined : isoDate(parts);
   const errors: FieldError[] = empty || day ? [] : [{ field: name, message: invalidMessage }];
   return { parts, day, errors };
+}
+
+/** The catalog's service names in `lang`, by slug. */
+export function serviceNames(services: readonly CatalogService[], lang: Lang): ReadonlyMap<string, string> {
+  return new Map(services.map((service) => [service.slug, pick(service.name, lang).text]));
+}
+
+/**
+ * The service filter's options: the slug as value (it is what payments keep), the name as label, sorted by
+ * name. A service the catalog no longer has is shown by its slug.
+ */
+export function serviceOptions(
+  slugs: readonly string[],
+  names: ReadonlyMap<string, string>,
+  lang: Lang,
+): SelectOption[] {
+  const collator = new Intl.Collator(lang === "de" ? "de-DE" : "en-GB", { sensitivity: "base" });
+  return slugs
+    .map((value) => ({ value, label: names.get(value) ?? value }))
+    .sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** Who made a change, in words: `staff:<id>` by name, `platform:<name>`, the citizen or the system. */

@@ -1,10 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
-import { uuidv7 } from "#core/db/ids.ts";
+import { isUuid, uuidv7 } from "#core/db/ids.ts";
 import { type Db, inTransaction, type Tx } from "#core/db/transaction.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import type { JobQueue } from "#core/jobs/index.ts";
 import { nextReference } from "#core/references/index.ts";
-import { hashSecret, isUuid, newSecret } from "#modules/identity/auth-kit.ts";
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import { createNotificationHandler } from "./notifications.service.ts";
 import { createPaymentSettings, kassenzeichenScope } from "./payment-settings.service.ts";
 import {

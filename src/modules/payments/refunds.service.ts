@@ -1,7 +1,6 @@
 import { recordAudit } from "#core/audit/index.ts";
-import { uuidv7 } from "#core/db/ids.ts";
+import { isUuid, uuidv7 } from "#core/db/ids.ts";
 import { type Db, inTransaction } from "#core/db/transaction.ts";
-import { isUuid } from "#modules/identity/auth-kit.ts";
 import { type Payment, RefundRefused, refundableCents, toPayment } from "./payments.model.ts";
 import { paymentsRepo } from "./payments.repo.ts";
 import type { ProviderName } from "./payments.schema.ts";

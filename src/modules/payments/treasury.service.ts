@@ -1,6 +1,6 @@
-import { uuidv7 } from "#core/db/ids.ts";
+import { isUuid, uuidv7 } from "#core/db/ids.ts";
 import type { Db } from "#core/db/transaction.ts";
-import { hashSecret, isUuid, newSecret } from "#modules/identity/auth-kit.ts";
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import { type Payment, toPayment } from "./payments.model.ts";
 import type { PaymentRow, PaymentState, ProviderName } from "./payments.schema.ts";
 import { paymentStates } from "./payments.states.ts";

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { berlinDateTime } from "#core/dates/berlin.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
-import { sendHtml, validationErrors } from "#modules/identity/auth-kit.ts";
-import { withQuery } from "#modules/identity/identity.paths.ts";
+import { withQuery } from "#core/http/paths.ts";
+import { sendHtml } from "#core/http/reply.ts";
+import { validationErrors } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import type { DepartmentInput } from "./departments.service.ts";
 import { backOfficeFrame } from "./frame.ts";

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { formBody, readString } from "#core/http/form-page.ts";
-import { sendHtml, sendMessage, validationErrors } from "#modules/identity/auth-kit.ts";
+import { sendHtml, sendMessage } from "#core/http/reply.ts";
+import { validationErrors } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { auditStaff } from "./staff.http.ts";
 import { staffMessages } from "./staff.messages.ts";

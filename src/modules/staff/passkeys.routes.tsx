@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { NotFound } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { safeReturnPath, withQuery } from "#core/http/paths.ts";
 import { passkeyCeremonies } from "#modules/identity/auth-kit.ts";
-import { safeReturnPath, withQuery } from "#modules/identity/identity.paths.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { startStaffSession } from "./sign-in.routes.tsx";
 import { auditStaff, currentStaff } from "./staff.http.ts";

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
+import { safeReturnPath, withQuery } from "#core/http/paths.ts";
+import { sendHtml, sendMessage } from "#core/http/reply.ts";
 import {
   clearSessionCookie,
   mandatoryTwoFactor,
-  sendHtml,
-  sendMessage,
   setSessionCookie,
   signInKeys,
 } from "#modules/identity/auth-kit.ts";
-import { identityPaths, safeReturnPath, withQuery } from "#modules/identity/identity.paths.ts";
+import { identityPaths } from "#modules/identity/identity.paths.ts";
 import type { AuthMethod } from "#modules/identity/identity.schema.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { auditStaff, staffCookie } from "./staff.http.ts";

@@ -1,8 +1,8 @@
+import { isUuid } from "#core/db/ids.ts";
 import type { Db } from "#core/db/transaction.ts";
 import {
   createPasskeyService,
   createSessionCore,
-  isUuid,
   type OwnerCodec,
   passkeyChallengeStore,
   passkeyTableStore,

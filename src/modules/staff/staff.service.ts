@@ -1,15 +1,13 @@
-import { uuidv7 } from "#core/db/ids.ts";
+import { isUuid, uuidv7 } from "#core/db/ids.ts";
 import { tenantScope } from "#core/db/tenant-scope.ts";
 import { type Db, inTransaction, type Tx } from "#core/db/transaction.ts";
 import { insertOrTaken } from "#core/db/unique-violation.ts";
 import { type FieldError, NotFound, ValidationFailed } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
+import { hashSecret, newSecret } from "#core/secrets.ts";
 import {
   hashPassword,
-  hashSecret,
   isEmailAddress,
-  isUuid,
-  newSecret,
   normalizeEmail,
   passwordError,
   spendPasswordCheckTime,
