@@ -3,6 +3,7 @@ import { NotFound } from "#core/http/errors.ts";
 import { formBody, readString } from "#core/http/form-page.ts";
 import { withQuery } from "#core/http/paths.ts";
 import { siteOrigin } from "#modules/identity/auth-kit.ts";
+import type { Payment } from "#modules/payments/index.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
 import { startFeePayment } from "#workflows/pay-fee.ts";
 import { applicationPaths } from "./applications.paths.ts";
@@ -25,6 +26,25 @@ export const guestStatusPath = (base: string, reference: string, code: string) =
 const payRateLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
 
 /**
+ * Sends the browser to the payment platform for a new attempt, to come back to `returnPath`. When the payment
+ * cannot be started (paid already) straight to `returnPath`, which shows that; when the platform failed, to
+ * that page with the note that it could not be reached.
+ */
+export async function sendToPlatform(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: ApplicationRouteOptions,
+  payment: Payment,
+  returnPath: string,
+) {
+  const { tenant } = tenantContext(request);
+  const returnUrl = `${siteOrigin(request, opts.publicUrl)}${returnPath}`;
+  const started = await startFeePayment(opts, { tenant, payment, returnUrl, actor: "citizen" });
+  if (started.ok) return reply.redirect(started.redirectUrl, 303);
+  return reply.redirect(started.reason === "platform_error" ? platformDownPath(returnPath) : returnPath, 303);
+}
+
+/**
  * "Jetzt bezahlen": a new attempt at the payment platform for the fee of an application, from its
  * confirmation page (guest or signed in), later from "Mein Rathaus" or from a guest's status check. The
  * browser is sent to the platform's page and comes back to the page it started from, which shows the state
@@ -40,14 +60,7 @@ export async function feePaymentRoutes(app: FastifyInstance, opts: ApplicationRo
     const { tenant } = tenantContext(request);
     const payment = (await opts.payments.forApplications(tenant.id, [application.id])).get(application.id);
     if (!payment) return reply.redirect(returnPath, 303);
-    const returnUrl = `${siteOrigin(request, opts.publicUrl)}${returnPath}`;
-    const started = await startFeePayment(opts, { tenant, payment, returnUrl, actor: "citizen" });
-    if (started.ok) return reply.redirect(started.redirectUrl, 303);
-    // Paid or under way already: the page shows that; a platform failure is said there.
-    return reply.redirect(
-      started.reason === "platform_error" ? platformDownPath(returnPath) : returnPath,
-      303,
-    );
+    return sendToPlatform(request, reply, opts, payment, returnPath);
   }
 
   app.post<{ Params: { draftId: string } }>(

@@ -8,19 +8,19 @@ import { applicationPaths } from "./applications.paths.ts";
 import type { Application } from "./applications.service.ts";
 import type { Draft } from "./drafts.service.ts";
 import { feeMessages } from "./fee.messages.ts";
-import { feePaymentModel } from "./views/fee-payment.tsx";
+import { payAction } from "./views/fee-payment.tsx";
 import type { FeeCell, MyTownHallLists } from "./views/my-town-hall.tsx";
 
 /** The fee of a row: its state and amount, and "Jetzt bezahlen" while it can be paid. */
 function feeCell(payment: Payment | undefined, base: string, lang: Lang, csrfToken: () => string): FeeCell {
   if (!payment) return undefined;
   const t = feeMessages[lang];
-  const model = feePaymentModel(payment, {
-    pay: { path: applicationPaths.payMine(base, payment.applicationId ?? "") },
+  const pay = payAction(
+    payment,
+    { path: applicationPaths.payMine(base, payment.applicationId ?? "") },
     csrfToken,
-    refreshHref: applicationPaths.myTownHall(base),
-  });
-  return { text: `${t[`state_${payment.state}`]}: ${formatCents(payment.amountCents)}`, pay: model.pay };
+  );
+  return { text: `${t[`state_${payment.state}`]}: ${formatCents(payment.amountCents)}`, pay };
 }
 
 /**

@@ -10,12 +10,11 @@ import {
   isLocked,
   summaryRows,
 } from "#modules/forms/index.ts";
-import { emailError, normalizeEmail, siteOrigin } from "#modules/identity/auth-kit.ts";
+import { emailError, normalizeEmail } from "#modules/identity/auth-kit.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
-import { startFeePayment } from "#workflows/pay-fee.ts";
 import { submitApplication } from "#workflows/submit-application.ts";
 import { applicationPaths } from "./applications.paths.ts";
-import { isPlatformDown, platformDownPath } from "./fee-payment.routes.tsx";
+import { isPlatformDown, sendToPlatform } from "./fee-payment.routes.tsx";
 import { feeSummary, paysBeforeSubmission } from "./fees.ts";
 import { type ApplicationRouteOptions, draftGone, type Flow, openFlow } from "./flow-context.ts";
 import { startRateLimit } from "./start.routes.tsx";
@@ -127,13 +126,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: ApplicationRouteO
       if (result.application.status !== "awaiting_payment" || !result.payment)
         return reply.redirect(confirmation, 303);
       // The fee comes first: straight on to the payment platform, which sends the browser back here.
-      const started = await startFeePayment(opts, {
-        tenant: flow.tenant,
-        payment: result.payment,
-        returnUrl: `${siteOrigin(request, opts.publicUrl)}${confirmation}`,
-        actor: "citizen",
-      });
-      return reply.redirect(started.ok ? started.redirectUrl : platformDownPath(confirmation), 303);
+      return sendToPlatform(request, reply, opts, result.payment, confirmation);
     },
   );
 

@@ -26,6 +26,15 @@ export interface FeePaymentModel {
 
 const payable: readonly PaymentState[] = ["created", "failed", "cancelled", "expired"];
 
+/** The pay button of a payment, where it can be (re)started now; the CSRF token is only made then. */
+export function payAction(
+  payment: Payment,
+  pay: Omit<PayAction, "csrfToken">,
+  csrfToken: () => string,
+): PayAction | undefined {
+  return payable.includes(payment.state) ? { ...pay, csrfToken: csrfToken() } : undefined;
+}
+
 /** The view model of a payment for the citizen; the pay button only where paying is possible. */
 export function feePaymentModel(
   payment: Payment,
@@ -40,7 +49,7 @@ export function feePaymentModel(
     kassenzeichen: payment.kassenzeichen,
     amount: formatCents(payment.amountCents),
     state: payment.state,
-    pay: payable.includes(payment.state) ? { ...options.pay, csrfToken: options.csrfToken() } : undefined,
+    pay: payAction(payment, options.pay, options.csrfToken),
     platformDown: options.platformDown ?? false,
     refreshHref: options.refreshHref,
   };
