@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { sql } from "kysely";
 import pg from "pg";
 import { inject } from "vitest";
 import { type DatabaseHandle, type Driver, openDatabase } from "#core/db/connect.ts";
@@ -39,6 +40,12 @@ export async function freshDatabase(driver: Driver): Promise<DatabaseHandle> {
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/** Drops a PostgreSQL test database on the server, ending every connection of its still-open pool. */
+export async function dropUnderOpenConnections(handle: DatabaseHandle): Promise<void> {
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(handle.db);
+  await adminQuery(`drop database ${rows[0]?.name} with (force)`);
 }
 
 /** Creates an empty PostgreSQL database (no migrations) for tests of migrating itself. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, createServices } from "#src/app.ts";
-import { freshDatabase, testDrivers } from "../db.ts";
+import { dropUnderOpenConnections, freshDatabase, testDrivers } from "../db.ts";
 import { startTestApp, type TestApp, testConfig } from "../server.ts";
 
 /** The value of one sample line of Prometheus text, e.g. `http_requests_total{method="GET",...}`. */
@@ -85,15 +85,18 @@ describe.each(testDrivers())("operations on %s", (driver) => {
   });
 });
 
-describe.each(testDrivers())("/health without a database on %s", (driver) => {
-  it("answers 503 once the database is gone, and 200 before", async () => {
-    const database = await freshDatabase(driver);
+// Only a database server can go away under a running app: the embedded PGlite lives and dies with the
+// process. Closing the client pool instead would not be an outage but a shutdown in the wrong order, which
+// strands the app's own start-up jobs waiting for a connection the ended pool never hands out.
+describe.skipIf(!testDrivers().includes("pg"))("/health without a database on pg", () => {
+  it("answers 503 once the database server drops the database, and 200 before", async () => {
+    const database = await freshDatabase("pg");
     const config = testConfig();
     const app = await buildApp(config, database, createServices(database, config));
     try {
       const up = await app.inject({ method: "GET", url: "/health" });
       expect(up.statusCode).toBe(200);
-      await database.close();
+      await dropUnderOpenConnections(database);
       const down = await app.inject({ method: "GET", url: "/health" });
       expect(down.statusCode).toBe(503);
       expect(down.headers["cache-control"]).toBe("no-store");
@@ -103,7 +106,7 @@ describe.each(testDrivers())("/health without a database on %s", (driver) => {
       expect(metrics.body).toContain('status="503"');
     } finally {
       await app.close();
-      await database.close().catch(() => {});
+      await database.close();
     }
   });
 });
