@@ -2,12 +2,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { berlinDate } from "#core/dates/berlin.ts";
 import type { Payment } from "#modules/payments/index.ts";
-import { launchBrowser, newContext } from "#test/browser.ts";
+import { launchBrowser } from "#test/browser.ts";
 import { startTestApp, type TestApp } from "#test/server.ts";
 import { payWithSimulator } from "#test/simulator-payment.ts";
-import { signInStaff } from "#test/staff.ts";
-import { type Tab, tab } from "./support/account-journey.ts";
-import { accessibilityAuditor } from "./support/page-checks.ts";
+import { tabOpener } from "./support/back-office-tab.ts";
 
 /**
  * The staff's payment pages in Chromium, with and without JavaScript: the treasury filters the list (a wrong
@@ -28,31 +26,22 @@ afterAll(() => browser?.close());
 describe.each([true, false])("payments in the back office in the browser, JavaScript %s", (javaScript) => {
   let app: TestApp;
   let payment: Payment;
-  const closers: (() => Promise<void>)[] = [];
+  const tabs = tabOpener(
+    () => browser,
+    () => app,
+    javaScript,
+  );
   beforeAll(async () => {
     app = await startTestApp("pglite", { linksReachable: true });
     payment = await payWithSimulator(app, "usingen", { amountCents: 3070, email: "erika@example.de" });
   });
   afterAll(async () => {
-    for (const close of closers.splice(0)) await close();
+    await tabs.close();
     await app?.close();
   });
 
-  /** A browser tab signed in as `email`, in German, with the axe auditor that fits JavaScript. */
-  async function signedIn(email: string): Promise<Tab> {
-    const session = (await signInStaff(app.url, "usingen", email)).cookie("rathaus_staff_sid") ?? "";
-    const context = await newContext(browser, { javaScript, locale: "de-DE" });
-    await context.addCookies([{ name: "rathaus_staff_sid", value: session, url: app.url }]);
-    const auditor = await accessibilityAuditor(browser, { javaScript, locale: "de-DE" });
-    closers.push(
-      () => context.close(),
-      () => auditor.close(),
-    );
-    return tab(await context.newPage(), app, "de", auditor);
-  }
-
   it("the treasury filters payments, opens one and refunds part of it", async () => {
-    const me = await signedIn("kasse@usingen.example");
+    const me = await tabs.open("kasse@usingen.example");
     await me.visit("/usingen/verwaltung");
     await me.go(me.main.getByRole("navigation").getByRole("link", { name: "Zahlungen", exact: true }));
     await me.checkPage({ h1: "Zahlungen", path: list });
@@ -97,7 +86,7 @@ describe.each([true, false])("payments in the back office in the browser, JavaSc
   }, 300_000);
 
   it("the administration creates access for the treasury software, shown once", async () => {
-    const me = await signedIn("admin@usingen.example");
+    const me = await tabs.open("admin@usingen.example");
     await me.visit(list);
     await me.checkPage({ h1: "Zahlungen", path: list });
     await me.go(me.link("Zugänge der Kassensoftware verwalten"));
@@ -116,7 +105,7 @@ describe.each([true, false])("payments in the back office in the browser, JavaSc
   }, 300_000);
 
   it("the administration previews and saves a new Kassenzeichen pattern", async () => {
-    const me = await signedIn("admin@usingen.example");
+    const me = await tabs.open("admin@usingen.example");
     const year = berlinDate(new Date()).slice(-4);
     await me.visit(list);
     await me.go(me.link("Zahlungsplattform und Kassenzeichen einstellen"));

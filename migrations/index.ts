@@ -16,6 +16,7 @@ import * as payments from "./20261127T0014_payments.ts";
 import * as verifiedClaims from "./20261127T0015_verified_claims.ts";
 import * as treasuryTokens from "./20261127T0016_treasury_tokens.ts";
 import * as paymentPolicy from "./20261127T0017_payment_policy.ts";
+import * as feeDecisions from "./20261127T0018_fee_decisions.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed explicitly (not read from the folder) so the same
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0015_verified_claims": verifiedClaims,
   "20261127T0016_treasury_tokens": treasuryTokens,
   "20261127T0017_payment_policy": paymentPolicy,
+  "20261127T0018_fee_decisions": feeDecisions,
 };

@@ -23,6 +23,7 @@ import {
   type ApplicationServices,
   applicationPaths,
   createApplicationServices,
+  feeDecisionBackOffice,
   registerApplications,
 } from "./modules/applications/index.ts";
 import {
@@ -221,6 +222,14 @@ export async function buildApp(
         catalog: services.catalog,
         staff: services.staff.staff,
         audit: services.audit,
+        publicUrl: config.publicUrl,
+      }),
+      feeDecisionBackOffice({
+        db: database.db,
+        applications: services.applications.applications,
+        payments: services.payments,
+        catalog: services.catalog,
+        mailer: services.mail,
         publicUrl: config.publicUrl,
       }),
     ],

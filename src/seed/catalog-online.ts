@@ -180,8 +180,17 @@ Stellen Sie den Antrag **mindestens zwei Wochen** vor Beginn. Geben Sie Ort, Fl�
     lifeSituations: ["bauen-grundstueck", "unternehmen-gewerbe", "veranstaltungen-feste"],
     categories: ["ordnung-verkehr"],
     office: "ordnungsamt",
-    fees: "1,50 € je Quadratmeter und Tag (Gerüst, Container, Baustelle, Außengastronomie) oder 10,00 € je Tag, mindestens 25,00 €. Online zu bezahlen nach dem Absenden.",
-    paymentPolicy: "with_submission",
+    // One service, configured differently per municipality: Neu-Anspach sets this fee with the permit
+    // (the clerk bills it after the decision), Usingen charges the calculated fee with the application.
+    ...(town.slug === "neu-anspach"
+      ? {
+          fees: "1,50 € je Quadratmeter und Tag (Gerüst, Container, Baustelle, Außengastronomie) oder 10,00 € je Tag, mindestens 25,00 €. Das Ordnungsamt setzt die Gebühr mit der Erlaubnis fest; Sie bezahlen sie dann online in „Mein Rathaus“.",
+          paymentPolicy: "billed_later" as const,
+        }
+      : {
+          fees: "1,50 € je Quadratmeter und Tag (Gerüst, Container, Baustelle, Außengastronomie) oder 10,00 € je Tag, mindestens 25,00 €. Online zu bezahlen nach dem Absenden.",
+          paymentPolicy: "with_submission" as const,
+        }),
     feeLegalBasis: `Sondernutzungssatzung der ${town.officialName}`,
     documents: ["Lageplan oder Skizze der genutzten Fläche", "bei Gerüsten: Name der ausführenden Firma"],
     legalBases: [

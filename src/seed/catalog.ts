@@ -19,6 +19,7 @@ import { townServices } from "./catalog-town.ts";
  * Fees and processing times are plausible demo values, not the towns' actual by-laws.
  */
 export interface Town {
+  slug: string;
   name: string;
   officialName: string;
   /** "Rathaus, Wilhelmjstraße 1, 61250 Usingen" */
@@ -56,6 +57,7 @@ export const demoServiceDefinitions: DefineService[] = [
 /** Creates or updates every demo service of the municipality; running it again changes nothing. */
 export async function seedDemoCatalog(services: Services, tenant: Tenant): Promise<void> {
   const town: Town = {
+    slug: tenant.slug,
     name: tenant.name,
     officialName: tenant.officialName,
     townHall: `Rathaus, ${tenant.address.street}, ${tenant.address.postalCode} ${tenant.address.city}`,

@@ -108,6 +108,7 @@ export async function submitApplication(
       feeCents: fee.totalCents > 0 ? fee.totalCents : check.feeCents,
       lang,
       status: paysBeforeSubmission(fee) ? "awaiting_payment" : "submitted",
+      feeDecision: fee.policy === "billed_later" ? "pending" : undefined,
     });
     // Only the uploads the answers still name travel with the application (one whose field was hidden later
     // does not); the rest are forgotten with the draft.

@@ -121,6 +121,32 @@ export function applicationsRepo(db: Db) {
         .then((row) => ({ row, submittedNow: waiting }));
     },
 
+    /** Applications whose fee a clerk still has to set, oldest first; only these services when given. */
+    pendingFeeDecisions: (tenantId: string, serviceSlugs: readonly string[] | undefined) => {
+      let query = scope(tenantId)
+        .selectFrom("applications")
+        .selectAll()
+        .where("fee_decision", "=", "pending");
+      if (serviceSlugs) query = query.where("service_slug", "=", (eb) => eb.fn.any(eb.val(serviceSlugs)));
+      return query.orderBy("submitted_at").orderBy("id").limit(200).execute();
+    },
+
+    lockApplication: (tenantId: string, id: string): Promise<ApplicationRow | undefined> =>
+      scope(tenantId)
+        .selectFrom("applications")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst(),
+
+    recordFeeDecision: (tenantId: string, id: string, decision: "billed" | "waived", feeCents: number) =>
+      scope(tenantId)
+        .updateTable("applications")
+        .set({ fee_decision: decision, fee_decided_at: new Date(), fee_cents: feeCents })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+
     async setReceipt(tenantId: string, id: string, fileId: string): Promise<void> {
       await scope(tenantId)
         .updateTable("applications")

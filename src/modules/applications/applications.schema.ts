@@ -25,6 +25,9 @@ export type ApplicationStatus =
   /** Saved with its reference, but sent only once its fee is paid (payment policy "before submission"). */
   "awaiting_payment" | "submitted" | "in_progress" | "information_requested" | "decided" | "withdrawn";
 
+/** A fee billed later: waiting for the clerk, set (a payment is open or paid), or waived. */
+export type FeeDecision = "pending" | "billed" | "waived";
+
 export interface ApplicationsTable {
   tenant_id: string;
   id: string;
@@ -47,6 +50,8 @@ export interface ApplicationsTable {
   receipt_file_id: string | null;
   submitted_at: Generated<Date>;
   fee_paid_at: Date | null;
+  fee_decision: FeeDecision | null;
+  fee_decided_at: Date | null;
 }
 
 export interface ApplicationsTables {

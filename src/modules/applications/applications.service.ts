@@ -3,7 +3,7 @@ import type { Db, Tx } from "#core/db/transaction.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { hashSecret, newSecret } from "#core/secrets.ts";
 import { applicationsRepo } from "./applications.repo.ts";
-import type { ApplicationRow, ApplicationStatus } from "./applications.schema.ts";
+import type { ApplicationRow, ApplicationStatus, FeeDecision } from "./applications.schema.ts";
 
 /** What the citizen confirmed, frozen with the application: the sections of "Ihre Angaben prüfen" and fees. */
 export interface FrozenSummary {
@@ -28,6 +28,8 @@ export interface Application {
   /** When it was sent (for one that waited for its fee: when the fee was paid). */
   submittedAt: Date;
   feePaidAt: Date | undefined;
+  /** Only for a fee billed later: whether the clerk has set it yet. */
+  feeDecision: FeeDecision | undefined;
 }
 
 const toApplication = (row: ApplicationRow): Application => ({
@@ -46,6 +48,7 @@ const toApplication = (row: ApplicationRow): Application => ({
   receiptFileId: row.receipt_file_id ?? undefined,
   submittedAt: row.submitted_at,
   feePaidAt: row.fee_paid_at ?? undefined,
+  feeDecision: row.fee_decision ?? undefined,
 });
 
 /** The owner name of an application's files (attachments, receipt) in the file store. */
@@ -67,6 +70,8 @@ export interface NewApplication {
   lang: Lang;
   /** `awaiting_payment` when the fee must be paid before the application is sent. */
   status: "awaiting_payment" | "submitted";
+  /** "pending" when the clerk sets the fee later (payment policy "billed later"). */
+  feeDecision?: "pending";
 }
 
 /** Submitted applications: made once from a draft (in the submission's transaction), then read. */
@@ -93,6 +98,7 @@ export function createApplicationsService(db: Db) {
         summary: JSON.stringify(input.summary),
         fee_cents: input.feeCents ?? null,
         status: input.status,
+        fee_decision: input.feeDecision ?? null,
         status_secret_hash: hashSecret(statusSecret),
         lang: input.lang,
       });
@@ -137,6 +143,26 @@ export function createApplicationsService(db: Db) {
         marked && { application: toApplication(marked.row), submittedNow: marked.submittedNow, statusSecret }
       );
     },
+
+    /** Applications whose fee the clerk still has to set (of these services only, when given), oldest first. */
+    pendingFeeDecisions: async (tenantId: string, serviceSlugs?: readonly string[]) =>
+      (await repo.pendingFeeDecisions(tenantId, serviceSlugs)).map(toApplication),
+
+    /** Inside a transaction: the application, locked until it commits; undefined for an unknown id. */
+    async lock(tx: Tx, tenantId: string, id: string): Promise<Application | undefined> {
+      if (!isUuid(id)) return undefined;
+      const row = await applicationsRepo(tx).lockApplication(tenantId, id);
+      return row && toApplication(row);
+    },
+
+    /** Inside the decision's transaction: the fee billed later is set (and a payment opened) or waived. */
+    recordFeeDecision: async (
+      tx: Tx,
+      tenantId: string,
+      id: string,
+      decision: "billed" | "waived",
+      feeCents: number,
+    ) => toApplication(await applicationsRepo(tx).recordFeeDecision(tenantId, id, decision, feeCents)),
 
     setReceipt: (tenantId: string, id: string, fileId: string) => repo.setReceipt(tenantId, id, fileId),
   };

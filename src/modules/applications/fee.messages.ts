@@ -5,6 +5,7 @@ export const feeMessages = defineMessages(
   {
     fixedFee: "Bearbeitungsgebühr",
     total: "Zu zahlen",
+    expectedTotal: "Voraussichtliche Gebühr",
     legalBasis: "Rechtsgrundlage: {basis}",
     policy_before_submission:
       "Sie bezahlen die Gebühr im nächsten Schritt online. Ihr Antrag wird abgeschickt, sobald die Zahlung eingegangen ist.",
@@ -42,11 +43,14 @@ export const feeMessages = defineMessages(
     platformDown:
       "Die Bezahlplattform ist gerade nicht erreichbar. Ihre Angaben sind gespeichert. Bitte versuchen Sie es in einigen Minuten erneut.",
     unpaid: "Gebühr offen",
+    feePending: "Wird nach der Entscheidung festgesetzt",
+    feeWaived: "Keine Gebühr",
     paid: "Gebühr bezahlt",
   },
   {
     fixedFee: "Processing fee",
     total: "To pay",
+    expectedTotal: "Expected fee",
     legalBasis: "Legal basis: {basis}",
     policy_before_submission:
       "You pay the fee online in the next step. Your application is sent as soon as the payment has arrived.",
@@ -84,6 +88,8 @@ export const feeMessages = defineMessages(
     platformDown:
       "The payment platform cannot be reached right now. Your answers are saved. Please try again in a few minutes.",
     unpaid: "Fee outstanding",
+    feePending: "Set after the decision",
+    feeWaived: "No fee",
     paid: "Fee paid",
   },
 );

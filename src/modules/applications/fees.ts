@@ -3,6 +3,7 @@ import { format } from "#core/i18n/messages.ts";
 import { formatCents } from "#core/money/index.ts";
 import type { CatalogService, PaymentPolicy } from "#modules/catalog/index.ts";
 import { type Answers, computedRows, type FormDefinition } from "#modules/forms/index.ts";
+import type { FeeDecision } from "./applications.schema.ts";
 import { feeMessages } from "./fee.messages.ts";
 
 /** What an application costs and how it is paid, for the review page and the submission. */
@@ -30,7 +31,9 @@ export function feeSummary(
   if (service.fixedFeeCents > 0) rows.push({ label: t.fixedFee, text: formatCents(service.fixedFeeCents) });
   const billedLater = service.paymentPolicy === "billed_later";
   const policy = totalCents > 0 || billedLater ? service.paymentPolicy : "none";
-  if (policy !== "none" && totalCents > 0) rows.push({ label: t.total, text: formatCents(totalCents) });
+  // Billed later, the calculated fee is only what the clerk will probably set.
+  if (policy !== "none" && totalCents > 0)
+    rows.push({ label: billedLater ? t.expectedTotal : t.total, text: formatCents(totalCents) });
   const notes: string[] = [];
   if (policy !== "none" && service.feeLegalBasis)
     notes.push(format(t.legalBasis, { basis: service.feeLegalBasis }));
@@ -44,3 +47,10 @@ export const paysBeforeSubmission = (fee: FeeSummary) => fee.policy === "before_
 /** Whether a payment is opened when the application is submitted (billed later: when the clerk bills). */
 export const opensPaymentAtSubmission = (fee: FeeSummary) =>
   fee.totalCents > 0 && ["before_submission", "with_submission", "optional"].includes(fee.policy);
+
+/** A fee billed later that has no payment yet: still to be set by the clerk, or waived. */
+export function feeDecisionText(decision: FeeDecision | undefined, lang: Lang): string | undefined {
+  if (decision === "pending") return feeMessages[lang].feePending;
+  if (decision === "waived") return feeMessages[lang].feeWaived;
+  return undefined;
+}

@@ -25,6 +25,8 @@ export {
   type FrozenSummary,
 } from "./applications.service.ts";
 export { type Draft, type DraftsService, draftFiles } from "./drafts.service.ts";
+export { feeDecisionMail } from "./fee-decision.mail.ts";
+export { feeDecisionBackOffice } from "./fee-decision.routes.tsx";
 export { type FeeSummary, feeSummary, opensPaymentAtSubmission, paysBeforeSubmission } from "./fees.ts";
 export { receiptQueue } from "./receipt.ts";
 

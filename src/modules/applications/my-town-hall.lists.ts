@@ -8,12 +8,25 @@ import { applicationPaths } from "./applications.paths.ts";
 import type { Application } from "./applications.service.ts";
 import type { Draft } from "./drafts.service.ts";
 import { feeMessages } from "./fee.messages.ts";
+import { feeDecisionText } from "./fees.ts";
 import { payAction } from "./views/fee-payment.tsx";
 import type { FeeCell, MyTownHallLists } from "./views/my-town-hall.tsx";
 
-/** The fee of a row: its state and amount, and "Jetzt bezahlen" while it can be paid. */
-function feeCell(payment: Payment | undefined, base: string, lang: Lang, csrfToken: () => string): FeeCell {
-  if (!payment) return undefined;
+/**
+ * The fee of a row: its state and amount, and "Jetzt bezahlen" while it can be paid; for a fee billed later
+ * before the clerk set it, that it is still to be set (or that none is charged).
+ */
+function feeCell(
+  application: Application,
+  payment: Payment | undefined,
+  base: string,
+  lang: Lang,
+  csrfToken: () => string,
+): FeeCell {
+  if (!payment) {
+    const text = feeDecisionText(application.feeDecision, lang);
+    return text === undefined ? undefined : { text, pay: undefined };
+  }
   const t = feeMessages[lang];
   const pay = payAction(
     payment,
@@ -58,7 +71,7 @@ export async function myTownHallLists(
       submitted: berlinDate(application.submittedAt),
       status: t[`status_${application.status}`],
       receiptHref: application.receiptFileId ? applicationPaths.receipt(at.base, application.id) : undefined,
-      fee: feeCell(payments.get(application.id), at.base, at.lang, fees.csrfToken),
+      fee: feeCell(application, payments.get(application.id), at.base, at.lang, fees.csrfToken),
     })),
   };
 }

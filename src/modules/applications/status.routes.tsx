@@ -9,7 +9,9 @@ import { tenantContext } from "#modules/tenants/index.ts";
 import { applicationMessages } from "./applications.messages.ts";
 import { applicationPaths } from "./applications.paths.ts";
 import type { Application } from "./applications.service.ts";
+import { feeMessages } from "./fee.messages.ts";
 import { guestStatusPath, isPlatformDown } from "./fee-payment.routes.tsx";
+import { feeDecisionText } from "./fees.ts";
 import type { ApplicationRouteOptions } from "./flow-context.ts";
 import { feePaymentModel } from "./views/fee-payment.tsx";
 import { StatusResultPage } from "./views/status-result.tsx";
@@ -71,6 +73,9 @@ export async function statusRoutes(app: FastifyInstance, opts: ApplicationRouteO
       facts: [
         `${t.columnSubmitted}: ${berlinDate(application.submittedAt)}`,
         `${t.columnStatus}: ${t[`status_${application.status}`]}`,
+        ...[feeDecisionText(application.feeDecision, request.lang)]
+          .filter((text) => text !== undefined)
+          .map((text) => `${feeMessages[request.lang].paymentHeading}: ${text}`),
       ],
       payment:
         payment &&

@@ -11,12 +11,13 @@ import { staffPaths } from "./staff.paths.ts";
 const areas: {
   permission: Permission;
   href: (base: string) => string;
-  label: "staffNav" | "departmentsNav" | "auditNav" | "paymentsNav";
+  label: "staffNav" | "departmentsNav" | "auditNav" | "paymentsNav" | "feesNav";
 }[] = [
   { permission: "staff.manage", href: staffPaths.staff, label: "staffNav" },
   { permission: "departments.manage", href: staffPaths.departments, label: "departmentsNav" },
   { permission: "audit.read", href: staffPaths.audit, label: "auditNav" },
   { permission: "payments.read", href: staffPaths.payments, label: "paymentsNav" },
+  { permission: "fees.decide", href: staffPaths.fees, label: "feesNav" },
 ];
 
 /** The frame of a signed-in back-office page: name, the areas the roles allow, sign-out. */

@@ -23,6 +23,8 @@ export const permissionMatrix = {
   "audit.read": ["admin"],
   /** Work on applications of one's own departments (back office issue). */
   "cases.work": ["clerk", "department_lead"],
+  /** Set (or waive) the fees billed after the decision, for applications of one's own departments. */
+  "fees.decide": ["clerk", "department_lead"],
   /** Assign applications to clerks and decide on behalf of a department. */
   "cases.assign": ["department_lead"],
   /** See payments, their history and sums, and download the treasury's daily export. */

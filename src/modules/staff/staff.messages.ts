@@ -41,6 +41,7 @@ export const staffMessages = defineMessages(
     departmentsNav: "Fachbereiche",
     auditNav: "Protokoll",
     paymentsNav: "Zahlungen",
+    feesNav: "Gebühren festsetzen",
     ownAccessNav: "Mein Zugang",
     ownAccessTitle: "Mein Zugang",
     twoFactorOn:
@@ -73,6 +74,8 @@ export const staffMessages = defineMessages(
     "permission.departments.manage": "Fachbereiche anlegen",
     "permission.audit.read": "das Protokoll lesen",
     "permission.cases.work": "Anträge Ihrer Fachbereiche bearbeiten",
+    "permission.fees.decide":
+      "Gebühren Ihrer Fachbereiche festsetzen, die nach der Entscheidung erhoben werden",
     "permission.cases.assign": "Anträge zuweisen und für den Fachbereich entscheiden",
     "permission.payments.read": "Zahlungen und den Tagesabschluss der Kasse einsehen",
     "permission.payments.refund": "Zahlungen erstatten",
@@ -203,6 +206,7 @@ export const staffMessages = defineMessages(
     departmentsNav: "Departments",
     auditNav: "Audit log",
     paymentsNav: "Payments",
+    feesNav: "Set fees",
     ownAccessNav: "My access",
     ownAccessTitle: "My access",
     twoFactorOn: "Two-step sign-in with an authenticator app is set up. Unused recovery codes: {count}.",
@@ -234,6 +238,7 @@ export const staffMessages = defineMessages(
     "permission.departments.manage": "create departments",
     "permission.audit.read": "read the audit log",
     "permission.cases.work": "work on applications of your departments",
+    "permission.fees.decide": "set the fees of your departments that are charged after the decision",
     "permission.cases.assign": "assign applications and decide for the department",
     "permission.payments.read": "see payments and the treasury's daily export",
     "permission.payments.refund": "refund payments",

@@ -16,6 +16,8 @@ export const staffPaths = {
   audit: (base: string) => `${base}/verwaltung/protokoll`,
   /** The payments area (module payments); its other pages are built on this one. */
   payments: (base: string) => `${base}/verwaltung/zahlungen`,
+  /** Fees billed later (module applications): the applications waiting for the fee to be set. */
+  fees: (base: string) => `${base}/verwaltung/gebuehren`,
   ownAccess: (base: string) => `${base}/verwaltung/zugang`,
   ownSessions: (base: string) => `${base}/verwaltung/zugang/sitzungen`,
   ownPassword: (base: string) => `${base}/verwaltung/zugang/passwort`,
