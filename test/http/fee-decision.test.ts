@@ -61,6 +61,8 @@ describe.each(testDrivers())("fees billed later on %s", (driver) => {
     expect(clerkList).toContain("Zurzeit wartet kein Antrag Ihrer Fachbereiche");
     expect((await clerk.get(`${list}/${application.id}`)).status).toBe(404);
     expect((await clerk.post(`${list}/${application.id}`, { gebuehr: "1,00" })).status).toBe(404);
+    expect(textOf((await lead.get(`${list}?lang=en`)).html)).toContain("Set fees For these applications");
+    await lead.get(`${list}?lang=de`);
     expect((await treasury.get(list)).status).toBe(403);
     expect(textOf((await treasury.get("/usingen/verwaltung")).html)).not.toContain("Gebühren festsetzen");
 
