@@ -1,1 +1,1 @@
-export { decimalComma, formatCents, parseEuroCents } from "./money.ts";
+export { decimalComma, formatCents, maxAmountCents, parseEuroCents } from "./money.ts";

@@ -1,5 +1,8 @@
 // Money is integer cents everywhere; these turn cents into the German notations and back.
 
+/** The largest amount of one fee or payment, 1.000.000,00 €: catalog fees, fees set by staff, the platform. */
+export const maxAmountCents = 100_000_000;
+
 /** "1.234,56 €" (German format in both languages, as fee notices and receipts are German). */
 export function formatCents(cents: number): string {
   return new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" })

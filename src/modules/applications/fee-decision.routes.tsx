@@ -5,7 +5,7 @@ import { formBody, readString } from "#core/http/form-page.ts";
 import { withQuery } from "#core/http/paths.ts";
 import { sendHtml } from "#core/http/reply.ts";
 import { format } from "#core/i18n/messages.ts";
-import { decimalComma, formatCents, parseEuroCents } from "#core/money/index.ts";
+import { decimalComma, formatCents, maxAmountCents, parseEuroCents } from "#core/money/index.ts";
 import { type CatalogService, type CatalogServiceApi, pick } from "#modules/catalog/index.ts";
 import { backOfficeFrame, currentStaff, staffPaths } from "#modules/staff/index.ts";
 import { tenantContext } from "#modules/tenants/index.ts";
@@ -17,9 +17,6 @@ import { FeeDecisionListPage, FeeDecisionPage } from "./views/fee-decision.tsx";
 export interface FeeDecisionOptions extends DecideFeeDependencies {
   catalog: Pick<CatalogServiceApi, "list">;
 }
-
-/** The largest fee a clerk can set (as the catalog's fixed fees): 1.000.000,00 €. */
-const maxFeeCents = 100_000_000;
 
 const feePath = (base: string, id: string) => `${staffPaths.fees(base)}/${id}`;
 
@@ -41,9 +38,8 @@ async function feeDecisionRoutes(app: FastifyInstance, opts: FeeDecisionOptions)
     );
   }
 
-  async function pendingOf(request: FastifyRequest, id: string) {
+  async function pendingOf(request: FastifyRequest, id: string, services: CatalogService[]) {
     const { tenant } = tenantContext(request);
-    const services = await servicesOf(request);
     const application = await opts.applications.find(tenant.id, id);
     const service = services.find((candidate) => candidate.slug === application?.serviceSlug);
     return application?.feeDecision === "pending" && service ? { application, service } : undefined;
@@ -115,7 +111,7 @@ async function feeDecisionRoutes(app: FastifyInstance, opts: FeeDecisionOptions)
     const { tenant } = tenantContext(request);
     const t = feeDecisionMessages[request.lang];
     const application = await opts.applications.find(tenant.id, id);
-    if (!application || application.feeDecision === "pending" || !application.feeDecision) return undefined;
+    if (application?.feeDecision === undefined || application.feeDecision === "pending") return undefined;
     if (application.feeDecision === "waived")
       return format(t.waivedNotice, { reference: application.reference });
     const payment = (await opts.payments.forApplications(tenant.id, [application.id])).get(application.id);
@@ -133,7 +129,7 @@ async function feeDecisionRoutes(app: FastifyInstance, opts: FeeDecisionOptions)
     "/gebuehren/:id",
     { config: { permission: "fees.decide" } },
     async (request, reply) => {
-      const found = await pendingOf(request, request.params.id);
+      const found = await pendingOf(request, request.params.id, await servicesOf(request));
       if (!found) throw NotFound();
       const value = found.application.feeCents ? decimalComma(found.application.feeCents) : "";
       return renderDecision(request, reply, 200, { ...found, value, errors: [] });
@@ -153,11 +149,11 @@ async function feeDecisionRoutes(app: FastifyInstance, opts: FeeDecisionOptions)
         ? t.feeMissing
         : cents === undefined
           ? t.feeInvalid
-          : cents > maxFeeCents
-            ? format(t.feeTooHigh, { max: formatCents(maxFeeCents) })
+          : cents > maxAmountCents
+            ? format(t.feeTooHigh, { max: formatCents(maxAmountCents) })
             : undefined;
       if (problem || cents === undefined) {
-        const found = await pendingOf(request, request.params.id);
+        const found = await pendingOf(request, request.params.id, services);
         if (!found) throw NotFound();
         return renderDecision(request, reply, 422, {
           ...found,

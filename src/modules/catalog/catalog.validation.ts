@@ -1,6 +1,7 @@
 import type { FieldError } from "#core/http/errors.ts";
 import type { Lang } from "#core/i18n/lang.ts";
 import { defineMessages } from "#core/i18n/messages.ts";
+import { maxAmountCents } from "#core/money/index.ts";
 import type { LegalBasis, OfficeContact, OpeningHoursEntry } from "./catalog.model.ts";
 import { type PaymentPolicy, paymentPolicies } from "./catalog.schema.ts";
 import { isCategory, isLifeSituation } from "./catalog.vocabulary.ts";
@@ -106,7 +107,7 @@ export function validateServiceInput(input: ServiceInput, lang: Lang = "de"): Fi
   if (input.paymentPolicy && !paymentPolicies.includes(input.paymentPolicy))
     add("paymentPolicy", t.paymentPolicy);
   const fixedFee = input.fixedFeeCents ?? 0;
-  if (!Number.isInteger(fixedFee) || fixedFee < 0 || fixedFee > 100_000_000)
+  if (!Number.isInteger(fixedFee) || fixedFee < 0 || fixedFee > maxAmountCents)
     add("fixedFeeCents", t.fixedFeeCents);
   const popularity = input.popularity ?? 0;
   if (!Number.isInteger(popularity) || popularity < 0 || popularity > 1_000_000)

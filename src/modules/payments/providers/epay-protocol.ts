@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
+import { maxAmountCents } from "#core/money/index.ts";
 
 /**
  * The JSON protocol of the ePayBL-style payment platform, spoken by our merchant side (epay-sim.ts) and by
@@ -13,7 +14,7 @@ export const epayApiPaths = {
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const httpUrl = Type.String({ pattern: "^https?://", maxLength: 2000 });
-const cents = Type.Integer({ minimum: 1, maximum: 100_000_000 });
+const cents = Type.Integer({ minimum: 1, maximum: maxAmountCents });
 
 export const epayMethods = ["giropay", "creditcard", "sepa", "paypal"] as const;
 export type EpayMethod = (typeof epayMethods)[number];
